@@ -1,0 +1,76 @@
+package io.wamptls.node;
+
+import io.wamptls.config.EndpointConfig;
+import io.wamptls.config.TransportConfig;
+import io.wamptls.config.WebOptions;
+import io.wamptls.config.WebTransportConfig;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/**
+ * One Jetty connector per transport endpoint. TLS {@code web} transports speak HTTP/2 and HTTP/1.1 through ALPN;
+ * a standalone {@code websocket} transport speaks HTTP/1.1 only, as Crossbar's does.
+ */
+final class Connectors {
+
+    private Connectors() {
+    }
+
+    /** @param ssl the endpoint's TLS factory, or null for plain TCP */
+    static ServerConnector create(Server server, TransportConfig transport, SslContextFactory.Server ssl) {
+        EndpointConfig endpoint = transport.endpoint();
+        WebOptions web = transport instanceof WebTransportConfig w ? w.options() : WebOptions.DEFAULT;
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(web.showServerVersion());
+        http.setSendXPoweredBy(false);
+        http.setSendDateHeader(true);
+
+        ServerConnector connector;
+        if (ssl == null) {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        } else {
+            http.setSecureScheme("https");
+            http.setSecurePort(endpoint.port());
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false); // one certificate per endpoint, as in Crossbar: no virtual hosting by SNI
+            if (web.hsts()) {
+                secure.setStsMaxAge(web.hstsMaxAge());
+            }
+            http.addCustomizer(secure);
+            HttpConnectionFactory http1 = new HttpConnectionFactory(http);
+            if (transport instanceof WebTransportConfig) {
+                HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(http);
+                ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(http2.getProtocol(),
+                        http1.getProtocol());
+                alpn.setDefaultProtocol(http1.getProtocol());
+                connector = new ServerConnector(server, new SslConnectionFactory(ssl, alpn.getProtocol()), alpn,
+                        http2, http1);
+            } else {
+                connector = new ServerConnector(server, new SslConnectionFactory(ssl, http1.getProtocol()), http1);
+            }
+        }
+        connector.setName(transport.id());
+        connector.setPort(endpoint.port());
+        connector.setHost(bindAddress(endpoint));
+        connector.setAcceptQueueSize(endpoint.backlog());
+        connector.setReusePort(endpoint.shared());
+        if (web.clientTimeout() != null) {
+            connector.setIdleTimeout(web.clientTimeout() * 1000L);
+        }
+        return connector;
+    }
+
+    private static String bindAddress(EndpointConfig endpoint) {
+        if (endpoint.iface() != null && !endpoint.iface().isBlank()) {
+            return endpoint.iface().strip();
+        }
+        return endpoint.version() == 6 ? "::" : "0.0.0.0";
+    }
+}

@@ -1,0 +1,106 @@
+package io.wamptls.node;
+
+import io.wamptls.config.ConfigError;
+import io.wamptls.config.ConfigException;
+import io.wamptls.config.NodeConfig;
+import io.wamptls.config.TlsConfig;
+import io.wamptls.config.TransportConfig;
+import io.wamptls.config.WebSocketTransportConfig;
+import io.wamptls.config.WebTransportConfig;
+import io.wamptls.router.Router;
+import io.wamptls.tls.TlsContextFactory;
+import io.wamptls.tls.TlsProviders;
+import io.wamptls.web.WebTransportContext;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The one factory every way of running uses: a validated configuration becomes a router plus, per transport, a
+ * connector and its handler tree. Standalone it builds its own {@link Server}; in a Jetty distribution it adds to
+ * the distribution's.
+ */
+public final class NodeFactory {
+
+    private NodeFactory() {
+    }
+
+    /** An unstarted standalone node with a server of its own. */
+    public static Node create(NodeConfig config) throws ConfigException {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("wamp-tls");
+        Server server = new Server(threads);
+        server.setStopTimeout(5_000);
+        server.setStopAtShutdown(false); // the CLI's shutdown hook stops the node, router first
+        return build(server, config, true);
+    }
+
+    /**
+     * Adds the node's connectors and handlers to a server someone else owns and starts (a Jetty distribution).
+     * Existing handlers stay; ours answer only on our connectors.
+     */
+    public static Node install(Server server, NodeConfig config) throws ConfigException {
+        return build(server, config, false);
+    }
+
+    private static Node build(Server server, NodeConfig config, boolean ownsServer) throws ConfigException {
+        Map<TransportConfig, SslContextFactory.Server> tls = tlsFactories(config);
+        Router router = new Router(RouterSettings.realms(config.realms()));
+
+        Map<TransportConfig, ServerConnector> connectors = new LinkedHashMap<>();
+        ContextHandlerCollection contexts = new ContextHandlerCollection();
+        for (TransportConfig transport : config.transports()) {
+            ServerConnector connector = Connectors.create(server, transport, tls.get(transport));
+            connectors.put(transport, connector);
+            server.addConnector(connector);
+
+            ServletContextHandler context = transport instanceof WebTransportConfig web
+                    ? WebTransportContext.create(web, wamp -> RouterSettings.endpoint(router, wamp))
+                    : WebTransportContext.forWebSocketTransport(transport.id(),
+                            RouterSettings.endpoint(router, ((WebSocketTransportConfig) transport).wamp()));
+            context.setVirtualHosts(List.of("@" + connector.getName()));
+            contexts.addHandler(context);
+        }
+        Handler existing = server.getHandler();
+        if (existing != null) {
+            contexts.addHandler(existing);
+        }
+        server.setHandler(contexts);
+        return new Node(server, router, connectors, ownsServer);
+    }
+
+    /** Loads and checks every endpoint's TLS material at once, so one run reports every TLS problem. */
+    private static Map<TransportConfig, SslContextFactory.Server> tlsFactories(NodeConfig config)
+            throws ConfigException {
+        List<TlsConfig> all = config.transports().stream().map(t -> t.endpoint().tls()).filter(Objects::nonNull)
+                .toList();
+        TlsContextFactory.applyJvmWideSettings(all);
+        List<ConfigError> errors = new ArrayList<>();
+        Map<TransportConfig, SslContextFactory.Server> factories = new LinkedHashMap<>();
+        for (TransportConfig transport : config.transports()) {
+            TlsConfig tls = transport.endpoint().tls();
+            if (tls == null) {
+                continue;
+            }
+            try {
+                factories.put(transport, TlsContextFactory.create(tls, TlsProviders.choose(tls)));
+            } catch (ConfigException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return factories;
+    }
+}

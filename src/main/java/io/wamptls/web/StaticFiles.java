@@ -1,0 +1,45 @@
+package io.wamptls.web;
+
+import io.wamptls.config.PathConfig;
+import org.eclipse.jetty.ee10.servlet.ResourceServlet;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+
+import java.net.URL;
+
+/** A {@code static} path: Jetty's {@link ResourceServlet} over a directory or a classpath folder. */
+final class StaticFiles {
+
+    private StaticFiles() {
+    }
+
+    static ServletHolder servlet(PathConfig.Static config) {
+        ServletHolder holder = new ServletHolder("static:" + config.jsonPath(), ResourceServlet.class);
+        holder.setInitParameter("baseResource", baseResource(config));
+        holder.setInitParameter("dirAllowed", String.valueOf(config.options().enableDirectoryListing()));
+        holder.setInitParameter("etags", "true");
+        holder.setInitParameter("acceptRanges", "true");
+        holder.setInitParameter("precompressed", "br=.br,gzip=.gz");
+        holder.setInitParameter("redirectWelcome", "false");
+        holder.setInitParameter("welcomeServlets", "false");
+        // Never follow links out of the directory, and never serve aliases (encoded or case variants).
+        holder.setInitParameter("allowAliases", "false");
+        holder.setInitParameter("allowSymlinks", "false");
+        Integer cacheTimeout = config.options().cacheTimeout();
+        if (cacheTimeout != null) {
+            holder.setInitParameter("cacheControl", "max-age=" + cacheTimeout + ", public");
+        }
+        return holder;
+    }
+
+    private static String baseResource(PathConfig.Static config) {
+        if (config.directory() != null) {
+            return config.directory().toUri().toString();
+        }
+        String name = config.classpathResource().replaceFirst("^/", "");
+        URL url = StaticFiles.class.getClassLoader().getResource(name.endsWith("/") ? name : name + "/");
+        if (url == null) {
+            throw new IllegalStateException(config.jsonPath() + ": no classpath resource " + name);
+        }
+        return url.toString();
+    }
+}
