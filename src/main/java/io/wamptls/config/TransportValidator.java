@@ -67,8 +67,6 @@ final class TransportValidator {
         if (e.isMissing() || !e.expectObject()) {
             return null;
         }
-        e.checkKeys(List.of("type", "port", "version", "interface", "backlog", "shared", "user_timeout", "tls"),
-                Map.of("portrange", "'portrange' is" + NOT_SUPPORTED + " (give one 'port')"));
         String type = e.requireString("type");
         if (type != null && !type.equals("tcp")) {
             if (List.of("unix", "twisted", "onion").contains(type)) {
@@ -77,7 +75,10 @@ final class TransportValidator {
                 e.errorAt("type", "unknown endpoint type '" + type + "' (valid: tcp)"
                         + Suggestions.didYouMean(type, List.of("tcp")));
             }
+            return null;
         }
+        e.checkKeys(List.of("type", "port", "version", "interface", "backlog", "shared", "user_timeout", "tls"),
+                Map.of("portrange", "'portrange' is" + NOT_SUPPORTED + " (give one 'port')"));
         Integer port = e.has("portrange") ? null : port(e.require("port"));
         int version = e.integer("version", 4, Integer.MIN_VALUE, Integer.MAX_VALUE);
         if (version != 4 && version != 6) {
@@ -88,7 +89,7 @@ final class TransportValidator {
         boolean shared = e.bool("shared", false);
         Long userTimeout = e.integer("user_timeout", null, 0, 65535);
         TlsConfig tls = e.has("tls") ? tls(e.get("tls")) : null;
-        boolean valid = port != null && "tcp".equals(type) && (!e.has("tls") || tls != null);
+        boolean valid = port != null && type != null && (!e.has("tls") || tls != null);
         return valid ? new EndpointConfig(e.path(), port, iface, version, backlog, shared,
                 userTimeout == null ? null : userTimeout.intValue(), tls) : null;
     }
