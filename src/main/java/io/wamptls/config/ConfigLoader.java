@@ -1,6 +1,5 @@
 package io.wamptls.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.slf4j.Logger;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
@@ -123,9 +123,14 @@ public final class ConfigLoader {
 
     private static String syntaxMessage(JsonProcessingException e, Format format, String where) {
         String detail = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
-        JsonLocation location = e.getLocation();
-        String at = location == null || location.getLineNr() < 1 ? ""
-                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+        int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            detail = yaml.getContext() == null ? yaml.getProblem() : yaml.getContext() + ": " + yaml.getProblem();
+            line = yaml.getProblemMark().getLine() + 1;
+            column = yaml.getProblemMark().getColumn() + 1;
+        }
+        String at = line < 1 ? "" : " at line " + line + ", column " + column;
         return "invalid " + format + " in " + where + at + ": " + detail;
     }
 

@@ -198,10 +198,15 @@ final class Cursor {
             return fallback;
         }
         if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
-            error("invalid value " + node.asText() + " (must be from " + min + " to " + max + ")");
+            error("invalid value " + node.asText() + " (" + range(min, max) + ")");
             return fallback;
         }
         return node.longValue();
+    }
+
+    private static String range(long min, long max) {
+        boolean unbounded = max == Long.MAX_VALUE || max == Integer.MAX_VALUE;
+        return unbounded ? "must be at least " + min : "must be from " + min + " to " + max;
     }
 
     int integer(String key, int fallback, int min, int max) {

@@ -60,7 +60,7 @@ final class NodeValidator {
     private void version(Cursor root) {
         if (!root.has("version")) {
             root.error("configuration too old: version 1, current is " + CURRENT_VERSION
-                    + " (add \"version\": 2 and upgrade it as 'crossbar upgrade' would)");
+                    + " (upgrade it with 'crossbar upgrade')");
             return;
         }
         Long version = root.get("version").asInteger(null, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -303,14 +303,15 @@ final class NodeValidator {
     }
 
     private void checkUniqueIds(List<WorkerConfig> workers) {
-        Map<String, String> seen = new HashMap<>();
+        Map<String, String> workerIds = new HashMap<>();
+        Map<String, String> transportIds = new HashMap<>();
         for (WorkerConfig worker : workers) {
-            String earlier = seen.putIfAbsent(worker.id(), worker.jsonPath());
+            String earlier = workerIds.putIfAbsent(worker.id(), worker.jsonPath());
             if (earlier != null) {
                 validation.error(worker.jsonPath() + ".id", "id '" + worker.id() + "' is already used by " + earlier);
             }
             for (TransportConfig transport : worker.transports()) {
-                earlier = seen.putIfAbsent(transport.id(), transport.jsonPath());
+                earlier = transportIds.putIfAbsent(transport.id(), transport.jsonPath());
                 if (earlier != null) {
                     validation.error(transport.jsonPath() + ".id",
                             "id '" + transport.id() + "' is already used by " + earlier);

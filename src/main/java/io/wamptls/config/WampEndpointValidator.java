@@ -121,6 +121,7 @@ final class WampEndpointValidator {
         List<String> allowedOrigins = o.has("allowed_origins") ? o.stringList("allowed_origins") : d.allowedOrigins();
         boolean allowNullOrigin = o.bool("allow_null_origin", d.allowNullOrigin());
         Long externalPort = o.integer("external_port", null, 1, 65535);
+        // Jetty speaks only RFC 6455 (version 13): hybi-10 clients are refused whatever this says.
         o.bool("enable_hybi10", true);
         onlyDefault(o, "enable_rfc6455", true, "RFC 6455 is the only WebSocket version this node speaks");
         int openTimeout = millis(o, "open_handshake_timeout");
@@ -131,7 +132,7 @@ final class WampEndpointValidator {
         onlyDefault(o, "auto_ping_restart_on_any_traffic", true, "only the default is implemented");
         boolean webstatus = o.bool("enable_webstatus", d.enableWebstatus());
         onlyDefault(o, "validate_utf8", true, "Jetty always validates UTF-8 in text messages");
-        onlyDefault(o, "mask_server_frames", false, "a server must not mask its frames (RFC 6455, section 5.1)");
+        onlyDefault(o, "mask_server_frames", false, "RFC 6455, section 5.1: a server must not mask its frames");
         onlyDefault(o, "require_masked_client_frames", true, "Jetty always requires masked client frames");
         onlyDefault(o, "apply_mask", true, "Jetty always unmasks client frames");
         onlyDefault(o, "fail_by_drop", false, "Jetty runs the closing handshake before it drops a connection");

@@ -1,11 +1,14 @@
 package io.wamptls.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class ConfigLoaderTest {
 
@@ -54,8 +58,8 @@ class ConfigLoaderTest {
     void exceptionMessageListsEveryErrorWithItsPath() {
         ConfigException e = assertThrows(ConfigException.class, () -> parse("{\"workers\": 3}"));
 
-        assertEquals("configuration too old: version 1, current is 2 (add \"version\": 2 and upgrade it as "
-                + "'crossbar upgrade' would)\nworkers: expected list, got integer", e.getMessage());
+        assertEquals("configuration too old: version 1, current is 2 (upgrade it with 'crossbar upgrade')\n"
+                + "workers: expected list, got integer", e.getMessage());
     }
 
     @Test
@@ -162,6 +166,41 @@ class ConfigLoaderTest {
         assertTrue(tls.requiresClientCertificate());
         PathConfig.Static root = (PathConfig.Static) ((WebTransportConfig) config.transports().get(0)).paths().get("/");
         assertEquals(dir.resolve("web"), root.directory());
+    }
+
+    @Test
+    void unreadableFileIsReported() throws Exception {
+        Path key = Files.writeString(dir.resolve("server.key"), "k");
+        Files.writeString(dir.resolve("server.crt"), "c");
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("---------"));
+        assumeFalse(Files.isReadable(key), "running as root: every file is readable");
+
+        List<ConfigError> errors = errors(MINIMAL.replace("\"port\": 8080}",
+                "\"port\": 8080, \"tls\": {\"key\": \"server.key\", \"certificate\": \"server.crt\"}}"));
+
+        assertEquals(List.of(new ConfigError("workers[0].transports[0].endpoint.tls.key",
+                "cannot read " + key + " (Permission denied)")), errors);
+    }
+
+    @Test
+    void yamlAndJsonGiveTheSameConfiguration() throws Exception {
+        Path nodeDir = Fixtures.resource("config/valid/crossbarexamples-encryption-tls");
+        String json = Files.readString(nodeDir.resolve("config.json"));
+        String yaml = new YAMLMapper().writeValueAsString(new ObjectMapper().readTree(json));
+
+        NodeConfig fromJson = ConfigLoader.parse(nodeDir, json, ConfigLoader.Format.JSON, null);
+        NodeConfig fromYaml = ConfigLoader.parse(nodeDir, yaml, ConfigLoader.Format.YAML, null);
+
+        assertEquals(fromJson, fromYaml);
+    }
+
+    @Test
+    void workerAndTransportIdsAreSeparateNamespaces() throws ConfigException {
+        NodeConfig config = parse(MINIMAL.replace("\"type\": \"router\",", "\"type\": \"router\", \"id\": \"main\",")
+                .replace("{\"type\": \"websocket\",", "{\"type\": \"websocket\", \"id\": \"main\","));
+
+        assertEquals("main", config.workers().get(0).id());
+        assertEquals("main", config.transports().get(0).id());
     }
 
     @Test
