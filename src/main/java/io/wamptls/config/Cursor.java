@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
  */
 final class Cursor {
 
+    private static final Pattern ID = Pattern.compile("^[a-z][a-z0-9_]{2,63}$");
     private static final Pattern SIMPLE_KEY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$\\-]*");
 
     private final JsonNode node;
@@ -231,6 +233,32 @@ final class Cursor {
             }
         }
         return values;
+    }
+
+    /** The item's {@code id}, checked against Crossbar's id pattern, or an automatic one. */
+    String id(Supplier<String> automatic) {
+        String id = string("id", null);
+        if (id == null) {
+            return automatic.get();
+        }
+        if (!ID.matcher(id).matches()) {
+            errorAt("id", "invalid id '" + id + "' (must match " + ID.pattern() + ")");
+        }
+        return id;
+    }
+
+    /** A string option restricted to {@code allowed}; absent gives {@code fallback}. */
+    String oneOf(String key, String fallback, List<String> allowed) {
+        String value = string(key, null);
+        if (value == null) {
+            return fallback;
+        }
+        if (!allowed.contains(value)) {
+            errorAt(key, "invalid value '" + value + "' (valid: " + String.join(", ", allowed) + ")"
+                    + Suggestions.didYouMean(value, allowed));
+            return fallback;
+        }
+        return value;
     }
 
     static String typeName(JsonNode node) {

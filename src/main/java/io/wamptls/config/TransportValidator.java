@@ -46,7 +46,7 @@ final class TransportValidator {
         List<String> keys = new ArrayList<>(List.of("id", "type", "endpoint"));
         keys.addAll(WampEndpointValidator.KEYS);
         t.checkKeys(keys, WampEndpointValidator.UNSUPPORTED_KEYS);
-        String id = NodeValidator.id(t, t.validation()::nextTransportId);
+        String id = t.id(t.validation()::nextTransportId);
         EndpointConfig endpoint = endpoint(t.require("endpoint"));
         WampEndpointConfig config = wamp.endpoint(t);
         return endpoint == null || config == null ? null
@@ -55,7 +55,7 @@ final class TransportValidator {
 
     private TransportConfig webTransport(Cursor t) {
         t.checkKeys(List.of("id", "type", "endpoint", "paths", "options"));
-        String id = NodeValidator.id(t, t.validation()::nextTransportId);
+        String id = t.id(t.validation()::nextTransportId);
         EndpointConfig endpoint = endpoint(t.require("endpoint"));
         WebOptions options = web.options(t.get("options"));
         Map<String, PathConfig> paths = web.paths(t.require("paths"));
@@ -176,7 +176,7 @@ final class TransportValidator {
             return null;
         }
         Path path = at.validation().resolve(name);
-        String problem = FileChecks.fileProblem(path);
+        String problem = path == null ? "invalid file name '" + name + "'" : FileChecks.fileProblem(path);
         if (problem != null) {
             at.error(problem);
         }

@@ -1,5 +1,6 @@
 package io.wamptls.config;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,13 @@ final class Validation {
         return env.apply(name);
     }
 
-    /** A file name from the configuration, resolved against the node directory. */
+    /** A file name from the configuration, resolved against the node directory; null if it is no valid name. */
     Path resolve(String name) {
-        return nodeDir.resolve(name).toAbsolutePath().normalize();
+        try {
+            return nodeDir.resolve(name).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     void error(String path, String message) {

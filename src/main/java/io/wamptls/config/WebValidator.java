@@ -87,7 +87,7 @@ final class WebValidator {
             return null;
         }
         if (s.has("id")) {
-            NodeValidator.id(s, () -> null);
+            s.id(() -> null);
         }
         return switch (type) {
             case "static" -> staticService(s);
@@ -113,7 +113,8 @@ final class WebValidator {
             String name = s.string("directory", null);
             if (name != null) {
                 directory = s.validation().resolve(name);
-                String problem = FileChecks.directoryProblem(directory);
+                String problem = directory == null ? "invalid directory name '" + name + "'"
+                        : FileChecks.directoryProblem(directory);
                 if (problem != null) {
                     s.errorAt("directory", problem);
                 }
