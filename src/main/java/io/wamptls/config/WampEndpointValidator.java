@@ -182,10 +182,11 @@ final class WampEndpointValidator {
         }
         d.checkKeys(DEFLATE_KEYS);
         boolean requestNoContextTakeover = d.bool("request_no_context_takeover", false);
-        int requestMaxWindowBits = d.integer("request_max_window_bits", 0, 0, 15);
-        if (requestMaxWindowBits != 0 && requestMaxWindowBits < 8) {
+        int requestMaxWindowBits = d.integer("request_max_window_bits", 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        if (requestMaxWindowBits != 0 && (requestMaxWindowBits < 8 || requestMaxWindowBits > 15)) {
             d.errorAt("request_max_window_bits", "invalid value " + requestMaxWindowBits
                     + " (must be 0 for not requested, or from 8 to 15)");
+            requestMaxWindowBits = 0;
         }
         boolean noContextTakeover = d.bool("no_context_takeover", false);
         int maxWindowBits = d.has("max_window_bits") ? d.integer("max_window_bits", 0, 8, 15) : 0;

@@ -1,5 +1,6 @@
 package io.wamptls.config;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,8 +32,21 @@ class ValidConfigTest {
         assertFalse(config.realms().isEmpty());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void coversTheDocumentedExamples() throws IOException {
-        assertEquals(9, nodeDirs().count());
+        assertEquals(10, nodeDirs().count());
+    }
+
+    @Test
+    void yamlVariantEqualsTheJsonExample() throws ConfigException {
+        NodeConfig json = ConfigLoader.load(Fixtures.resource("config/valid/seed-web"));
+        NodeConfig yaml = ConfigLoader.load(Fixtures.resource("config/valid/seed-web-yaml"));
+
+        assertEquals(json.workers().get(0).realms(), yaml.workers().get(0).realms());
+        WebTransportConfig a = (WebTransportConfig) json.transports().get(0);
+        WebTransportConfig b = (WebTransportConfig) yaml.transports().get(0);
+        assertEquals(a.paths(), b.paths());
+        assertEquals(a.endpoint().port(), b.endpoint().port());
+        assertEquals(a.endpoint().tls().key().getFileName(), b.endpoint().tls().key().getFileName());
     }
 }
