@@ -1,5 +1,6 @@
 package io.wamptls.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,7 @@ final class AuthValidator {
                 }
             }
         });
-        return result;
+        return Collections.unmodifiableMap(result);
     }
 
     private static String role(Cursor principal) {

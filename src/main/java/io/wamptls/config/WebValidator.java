@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ final class WebValidator {
                 paths.put(key, config);
             }
         });
-        return paths;
+        return Collections.unmodifiableMap(paths);
     }
 
     private PathConfig service(Cursor s) {
@@ -160,7 +161,8 @@ final class WebValidator {
             cacheTimeout = timeout.node().isNull() ? null : toInt(timeout.asInteger(null, 0, Integer.MAX_VALUE));
         }
         String defaultFile = o.string("default_file", null);
-        return new PathConfig.StaticOptions(listing, mimeTypes, cacheTimeout, defaultFile);
+        return new PathConfig.StaticOptions(listing, Collections.unmodifiableMap(mimeTypes), cacheTimeout,
+                defaultFile);
     }
 
     private PathConfig webSocket(Cursor s) {
