@@ -247,6 +247,11 @@ final class Cursor {
         return id;
     }
 
+    /** Checks an optional {@code id} against Crossbar's id pattern. */
+    void checkId() {
+        id(() -> null);
+    }
+
     /** A string option restricted to {@code allowed}; absent gives {@code fallback}. */
     String oneOf(String key, String fallback, List<String> allowed) {
         String value = string(key, null);

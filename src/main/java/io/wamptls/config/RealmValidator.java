@@ -23,9 +23,7 @@ final class RealmValidator {
                 "store", "realm event store is" + NOT_SUPPORTED,
                 "rlinks", "router-to-router links are" + NOT_SUPPORTED,
                 "stats", "realm statistics are" + NOT_SUPPORTED));
-        if (r.has("id")) {
-            r.id(() -> null);
-        }
+        r.checkId();
         String name = r.requireString("name");
         if (name != null && !REALM_NAME.matcher(name).matches() && !ETHEREUM_ADDRESS.matcher(name).matches()) {
             r.errorAt("name", "invalid realm name '" + name + "' (must match " + REALM_NAME.pattern() + ")");
@@ -69,9 +67,7 @@ final class RealmValidator {
         }
         r.checkKeys(List.of("id", "name", "permissions", "authorizer"));
         String name = r.requireString("name");
-        if (r.has("id")) {
-            r.id(() -> null);
-        }
+        r.checkId();
         if (r.has("authorizer")) {
             if (r.has("permissions")) {
                 r.error("cannot have both 'authorizer' and 'permissions'");

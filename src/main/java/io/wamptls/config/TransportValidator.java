@@ -80,9 +80,10 @@ final class TransportValidator {
         e.checkKeys(List.of("type", "port", "version", "interface", "backlog", "shared", "user_timeout", "tls"),
                 Map.of("portrange", "'portrange' is" + NOT_SUPPORTED + " (give one 'port')"));
         Integer port = e.has("portrange") ? null : port(e.require("port"));
-        int version = e.integer("version", 4, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        long version = e.integer("version", 4L, Long.MIN_VALUE, Long.MAX_VALUE);
         if (version != 4 && version != 6) {
             e.errorAt("version", "invalid value " + version + " (must be 4 or 6)");
+            version = 4;
         }
         String iface = e.string("interface", "").strip();
         int backlog = e.integer("backlog", 50, 1, 65535);
@@ -90,7 +91,7 @@ final class TransportValidator {
         Long userTimeout = e.integer("user_timeout", null, 0, 65535);
         TlsConfig tls = e.has("tls") ? tls(e.get("tls")) : null;
         boolean valid = port != null && type != null && (!e.has("tls") || tls != null);
-        return valid ? new EndpointConfig(e.path(), port, iface, version, backlog, shared,
+        return valid ? new EndpointConfig(e.path(), port, iface, (int) version, backlog, shared,
                 userTimeout == null ? null : userTimeout.intValue(), tls) : null;
     }
 

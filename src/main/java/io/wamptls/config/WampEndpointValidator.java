@@ -182,7 +182,7 @@ final class WampEndpointValidator {
         }
         d.checkKeys(DEFLATE_KEYS);
         boolean requestNoContextTakeover = d.bool("request_no_context_takeover", false);
-        int requestMaxWindowBits = d.integer("request_max_window_bits", 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        long requestMaxWindowBits = d.integer("request_max_window_bits", 0L, Long.MIN_VALUE, Long.MAX_VALUE);
         if (requestMaxWindowBits != 0 && (requestMaxWindowBits < 8 || requestMaxWindowBits > 15)) {
             d.errorAt("request_max_window_bits", "invalid value " + requestMaxWindowBits
                     + " (must be 0 for not requested, or from 8 to 15)");
@@ -191,7 +191,7 @@ final class WampEndpointValidator {
         boolean noContextTakeover = d.bool("no_context_takeover", false);
         int maxWindowBits = d.has("max_window_bits") ? d.integer("max_window_bits", 0, 8, 15) : 0;
         int memoryLevel = d.integer("memory_level", 8, 1, 9);
-        return new WebSocketOptions.Deflate(requestNoContextTakeover, requestMaxWindowBits, noContextTakeover,
+        return new WebSocketOptions.Deflate(requestNoContextTakeover, (int) requestMaxWindowBits, noContextTakeover,
                 maxWindowBits, memoryLevel);
     }
 }

@@ -87,9 +87,7 @@ final class WebValidator {
                     + Suggestions.didYouMean(type, PATH_TYPES));
             return null;
         }
-        if (s.has("id")) {
-            s.id(() -> null);
-        }
+        s.checkId();
         return switch (type) {
             case "static" -> staticService(s);
             case "websocket" -> webSocket(s);
