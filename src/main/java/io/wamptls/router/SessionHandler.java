@@ -205,7 +205,11 @@ final class SessionHandler implements RouterSession {
         if (state == State.CLOSED) {
             return;
         }
-        peer.send(new Message.Abort(Map.of("message", message != null ? message : ""), reason));
+        try {
+            peer.send(new Message.Abort(Map.of("message", message != null ? message : ""), reason));
+        } catch (RuntimeException brokenPeer) {
+            // the transport is failing anyway; still leave the realm and close it
+        }
         end(true);
     }
 
