@@ -30,6 +30,7 @@ public final class CertificateReloader extends ContainerLifeCycle {
     private final SslContextFactory.Server sslContextFactory;
     private final Scanner scanner = new Scanner();
     private final AtomicLong reloads = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
 
     public CertificateReloader(TlsConfig tls, SslContextFactory.Server sslContextFactory) {
         this(tls, sslContextFactory, 1);
@@ -57,6 +58,11 @@ public final class CertificateReloader extends ContainerLifeCycle {
         return reloads.get();
     }
 
+    /** How many times changed files were refused (the old material stayed in service). */
+    public long failures() {
+        return failures.get();
+    }
+
     private void onChange(Set<Path> changed) {
         LOG.info("{}: TLS files changed {}, reloading", tls.jsonPath(), changed);
         reload();
@@ -70,6 +76,7 @@ public final class CertificateReloader extends ContainerLifeCycle {
         } catch (ConfigException e) {
             LOG.error("{}: TLS reload failed, the old certificate stays in service:\n{}", tls.jsonPath(),
                     e.getMessage());
+            failures.incrementAndGet();
             return false;
         }
         try {
@@ -83,6 +90,7 @@ public final class CertificateReloader extends ContainerLifeCycle {
             });
         } catch (Exception e) {
             LOG.error("{}: TLS reload failed, the old certificate stays in service", tls.jsonPath(), e);
+            failures.incrementAndGet();
             return false;
         }
         reloads.incrementAndGet();
