@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
+import java.security.Security;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -83,6 +84,16 @@ public final class TlsContextFactory {
         if (!ciphers.unsupported().isEmpty()) {
             LOG.info("{}: skipping cipher suites the {} provider does not offer: {}", tls.jsonPath(),
                     provider.displayName(), ciphers.unsupported());
+        }
+        boolean ecKey = material.privateKey().getAlgorithm().equals("EC");
+        if (ecKey && ciphers.suites().stream().noneMatch(suite -> suite.contains("_ECDSA_"))) {
+            LOG.warn("{}: the server key is EC, but the TLS 1.2 cipher list has only RSA suites:"
+                    + " only TLS 1.3 clients can connect", tls.jsonPath());
+        }
+        if (material.dhParameters() != null && provider == TlsProvider.JDK && !DhParameters.securityPropertyValue(
+                material.dhParameters()).equals(Security.getProperty(JvmTlsSettings.DHE_PARAMETERS_PROPERTY))) {
+            LOG.warn("{}: the DH parameters of {} are not in effect; call JvmTlsSettings.applyJvmWideSettings"
+                    + " before any TLS context is created", tls.jsonPath(), tls.dhparam());
         }
         LOG.debug("{}: enabled cipher suites {}", tls.jsonPath(), ciphers.suites());
         material.warnings().forEach(warning -> LOG.warn("{}: {}", tls.jsonPath(), warning));

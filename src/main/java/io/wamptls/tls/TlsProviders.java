@@ -10,6 +10,8 @@ import java.security.GeneralSecurityException;
 import java.security.Security;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Chooses the provider of an endpoint: Conscrypt where it serves, the JDK where it must, i.e. when a
@@ -84,6 +86,12 @@ public final class TlsProviders {
 
     /** The cipher suites (JSSE names) the provider supports, in its own order. */
     public static List<String> supportedCipherSuites(TlsProvider provider) {
+        return SUPPORTED.computeIfAbsent(provider, TlsProviders::listSupportedCipherSuites);
+    }
+
+    private static final Map<TlsProvider, List<String>> SUPPORTED = new ConcurrentHashMap<>();
+
+    private static List<String> listSupportedCipherSuites(TlsProvider provider) {
         try {
             String name = jsseProviderName(provider);
             SSLContext context = name == null ? SSLContext.getInstance("TLS") : SSLContext.getInstance("TLS", name);
