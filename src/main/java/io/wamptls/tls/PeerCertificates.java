@@ -1,10 +1,15 @@
 package io.wamptls.tls;
 
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -19,8 +24,12 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,7 +47,7 @@ import java.util.Map;
  * and the common extensions as OpenSSL prints them.
  * <p>
  * {@code serial} is a {@link java.math.BigInteger} (autobahn gives a Python int; a JSON serializer writes a
- * number). Autobahn's {@code hash} (OpenSSL's subject-name hash) is not provided.
+ * number); {@code hash} is OpenSSL's subject-name hash ({@code openssl x509 -subject_hash}) as a long.
  */
 public final class PeerCertificates {
 
@@ -93,6 +102,7 @@ public final class PeerCertificates {
         out.put("sha1", CertificateTool.fingerprint(certificate, "SHA-1"));
         out.put("sha256", CertificateTool.fingerprint(certificate, "SHA-256"));
         out.put("expired", now.isAfter(certificate.getNotAfter().toInstant()));
+        out.put("hash", subjectNameHash(certificate));
         out.put("serial", certificate.getSerialNumber());
         out.put("signature_algorithm",
                 SIGNATURE_ALGORITHMS.getOrDefault(certificate.getSigAlgOID(), certificate.getSigAlgName()));
@@ -103,6 +113,51 @@ public final class PeerCertificates {
         out.put("subject", name(certificate.getSubjectX500Principal().getEncoded()));
         out.put("issuer", name(certificate.getIssuerX500Principal().getEncoded()));
         return out;
+    }
+
+    /**
+     * OpenSSL's {@code X509_subject_name_hash}: SHA-1 over the canonical name (each RDN as a SET of
+     * {type, UTF8String value lower-cased with whitespace collapsed}, without the outer SEQUENCE), first four bytes
+     * read little-endian.
+     */
+    static long subjectNameHash(X509Certificate certificate) {
+        try {
+            ByteArrayOutputStream canonical = new ByteArrayOutputStream();
+            for (RDN rdn : X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs()) {
+                ASN1EncodableVector attributes = new ASN1EncodableVector();
+                for (AttributeTypeAndValue attribute : rdn.getTypesAndValues()) {
+                    ASN1Encodable value = attribute.getValue();
+                    if (value instanceof ASN1String text && !(value instanceof DERBitString)) {
+                        value = new DERUTF8String(canonicalText(text.getString()));
+                    }
+                    attributes.add(new DERSequence(
+                            new ASN1Encodable[]{attribute.getType(), value}));
+                }
+                canonical.write(new DERSet(attributes).getEncoded());
+            }
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(canonical.toByteArray());
+            return (digest[0] & 0xffL) | (digest[1] & 0xffL) << 8 | (digest[2] & 0xffL) << 16
+                    | (digest[3] & 0xffL) << 24;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot hash the subject name", e);
+        }
+    }
+
+    private static String canonicalText(String text) {
+        StringBuilder out = new StringBuilder();
+        boolean space = false;
+        for (char c : text.strip().toCharArray()) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b) {
+                space = true;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(c < 128 ? Character.toLowerCase(c) : c);
+        }
+        return out.toString();
     }
 
     private static Map<String, String> name(byte[] encoded) {
@@ -146,7 +201,7 @@ public final class PeerCertificates {
     private static ASN1Primitive parse(byte[] der) {
         try {
             return der.length == 0 ? null : ASN1Primitive.fromByteArray(der);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }
@@ -207,7 +262,7 @@ public final class PeerCertificates {
         }
         try {
             return COLON_HEX.formatHex(value.getEncoded());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "";
         }
     }

@@ -23,7 +23,7 @@ class PeerCertificatesTest {
     void describesLikeAutobahn() throws Exception {
         openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", "client.key", "-out", "client.crt", "-days", "30", "-set_serial", "4660",
-                "-subj", "/C=DE/ST=Bavaria/L=Erlangen/O=Example GmbH/OU=Dev/CN=client_0/emailAddress=a@example.com",
+                "-subj", "/C=DE/ST=Bavaria/L=Erlangen/O=Example  GmbH/OU=Dev/CN=Client_0/emailAddress=a@example.com",
                 "-addext", "extendedKeyUsage=clientAuth", "-addext", "subjectAltName=DNS:client.example.com");
         X509Certificate certificate = PemFiles.readCertificates(dir.resolve("client.crt"), "c").get(0);
         Map<String, Object> peer = PeerCertificates.describe(certificate);
@@ -32,13 +32,15 @@ class PeerCertificatesTest {
         assertEquals(fingerprint("-md5"), peer.get("md5"));
         assertEquals(fingerprint("-sha256"), peer.get("sha256"));
         assertEquals(false, peer.get("expired"));
+        String hash = openssl(dir, "x509", "-in", "client.crt", "-noout", "-subject_hash").trim();
+        assertEquals(Long.parseLong(hash, 16), peer.get("hash"));
         assertEquals(BigInteger.valueOf(4660), peer.get("serial"));
         assertEquals("ecdsa-with-SHA256", peer.get("signature_algorithm"));
         assertEquals(2, peer.get("version"));
         assertTrue(((String) peer.get("not_before")).matches("\\d{14}Z"));
         assertTrue(((String) peer.get("not_after")).matches("\\d{14}Z"));
-        Map<String, String> subject = Map.of("c", "DE", "st", "Bavaria", "l", "Erlangen", "o", "Example GmbH",
-                "ou", "Dev", "cn", "client_0", "emailaddress", "a@example.com");
+        Map<String, String> subject = Map.of("c", "DE", "st", "Bavaria", "l", "Erlangen", "o", "Example  GmbH",
+                "ou", "Dev", "cn", "Client_0", "emailaddress", "a@example.com");
         assertEquals(subject, peer.get("subject"));
         assertEquals(subject, peer.get("issuer"));
 
