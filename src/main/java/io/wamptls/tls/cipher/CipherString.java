@@ -3,6 +3,7 @@ package io.wamptls.tls.cipher;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -53,6 +54,28 @@ public final class CipherString {
     }
 
     /**
+     * The security level the string sets with its last {@code @SECLEVEL=n}, if any. {@link #expand} does not
+     * filter by it (neither does {@code openssl ciphers} without {@code -s}); a TLS stack applies it when it
+     * negotiates.
+     *
+     * @throws IllegalArgumentException if OpenSSL would reject the string as malformed
+     */
+    public static OptionalInt securityLevel(String cipherString) {
+        Objects.requireNonNull(cipherString, "cipherString");
+        String rules = replaceSuiteB(cipherString);
+        if (rules.startsWith("DEFAULT")) {
+            rules = rules.substring("DEFAULT".length());
+        }
+        OptionalInt level = OptionalInt.empty();
+        for (CipherRule rule : parse(rules, cipherString)) {
+            if (rule instanceof CipherRule.SecurityLevel securityLevel) {
+                level = OptionalInt.of(securityLevel.level());
+            }
+        }
+        return level;
+    }
+
+    /**
      * Prints suites like {@code openssl ciphers} (colon-separated names, no line end) or, if verbose, like
      * {@code openssl ciphers -v} (one line each: name, protocol, Kx=, Au=, Enc=, Mac=; each ending in a newline).
      */
@@ -64,12 +87,16 @@ public final class CipherString {
     }
 
     private static void applyRules(String rules, CipherOrdering ordering, String cipherString) {
+        parse(rules, cipherString).forEach(ordering::apply);
+    }
+
+    private static List<CipherRule> parse(String rules, String cipherString) {
         CipherStringParser.Result parsed = CipherStringParser.parse(rules, CipherString::resolveName);
         if (!parsed.errors().isEmpty()) {
             throw new IllegalArgumentException("invalid cipher string \"" + cipherString + "\": "
                     + String.join("; ", parsed.errors()));
         }
-        parsed.rules().forEach(ordering::apply);
+        return parsed.rules();
     }
 
     /** Cipher names win over aliases; TLS 1.3 names are not part of the language. */
