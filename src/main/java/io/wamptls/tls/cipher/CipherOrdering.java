@@ -1,6 +1,11 @@
 package io.wamptls.tls.cipher;
 
 import io.wamptls.tls.cipher.CipherRule.Operation;
+import io.wamptls.tls.cipher.CipherSuite.Authentication;
+import io.wamptls.tls.cipher.CipherSuite.Encryption;
+import io.wamptls.tls.cipher.CipherSuite.KeyExchange;
+import io.wamptls.tls.cipher.CipherSuite.Mac;
+import io.wamptls.tls.cipher.CipherSuite.Protocol;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,32 +42,28 @@ final class CipherOrdering {
         CipherOrdering list = new CipherOrdering(suitesByDescendingId);
         CipherPattern any = CipherPattern.ANY;
         // ECDHE first, ECDSA before RSA
-        list.apply(Operation.ADD, any.keyExchange(CipherSuite.KeyExchange.ECDHE)
-                .authentication(CipherSuite.Authentication.ECDSA));
-        list.apply(Operation.ADD, any.keyExchange(CipherSuite.KeyExchange.ECDHE));
-        list.apply(Operation.DELETE, any.keyExchange(CipherSuite.KeyExchange.ECDHE));
+        list.apply(Operation.ADD, any.keyExchange(KeyExchange.ECDHE).authentication(Authentication.ECDSA));
+        list.apply(Operation.ADD, any.keyExchange(KeyExchange.ECDHE));
+        list.apply(Operation.DELETE, any.keyExchange(KeyExchange.ECDHE));
         // then AES-GCM, ChaCha20, other AES, then everything else
-        list.apply(Operation.ADD, any.encryption(CipherSuite.Encryption.AES128_GCM,
-                CipherSuite.Encryption.AES256_GCM));
-        list.apply(Operation.ADD, any.encryption(CipherSuite.Encryption.CHACHA20_POLY1305));
-        list.apply(Operation.ADD, any.encryption(CipherSuite.Encryption.AES128, CipherSuite.Encryption.AES256,
-                CipherSuite.Encryption.AES128_CCM, CipherSuite.Encryption.AES256_CCM,
-                CipherSuite.Encryption.AES128_CCM8, CipherSuite.Encryption.AES256_CCM8));
+        list.apply(Operation.ADD, any.encryption(Encryption.AES128_GCM, Encryption.AES256_GCM));
+        list.apply(Operation.ADD, any.encryption(Encryption.CHACHA20_POLY1305));
+        list.apply(Operation.ADD, any.encryption(Encryption.AES128, Encryption.AES256, Encryption.AES128_CCM,
+                Encryption.AES256_CCM, Encryption.AES128_CCM8, Encryption.AES256_CCM8));
         list.apply(Operation.ADD, any);
         // demote MD5, anonymous, static RSA, plain PSK and RC4, in that order
-        list.apply(Operation.MOVE_TO_END, any.mac(CipherSuite.Mac.MD5));
-        list.apply(Operation.MOVE_TO_END, any.authentication(CipherSuite.Authentication.NULL));
-        list.apply(Operation.MOVE_TO_END, any.keyExchange(CipherSuite.KeyExchange.RSA));
-        list.apply(Operation.MOVE_TO_END, any.keyExchange(CipherSuite.KeyExchange.PSK));
-        list.apply(Operation.MOVE_TO_END, any.encryption(CipherSuite.Encryption.RC4));
+        list.apply(Operation.MOVE_TO_END, any.mac(Mac.MD5));
+        list.apply(Operation.MOVE_TO_END, any.authentication(Authentication.NULL));
+        list.apply(Operation.MOVE_TO_END, any.keyExchange(KeyExchange.RSA));
+        list.apply(Operation.MOVE_TO_END, any.keyExchange(KeyExchange.PSK));
+        list.apply(Operation.MOVE_TO_END, any.encryption(Encryption.RC4));
         list.sortByStrength();
         // then, overriding strength, bump to the front (so in reverse order of preference):
         // TLS 1.2 suites, AEAD, forward secrecy, forward secrecy with AEAD
-        list.bumpToFront(any.protocol(CipherSuite.Protocol.TLSV1_2));
-        list.bumpToFront(any.mac(CipherSuite.Mac.AEAD));
-        list.bumpToFront(any.keyExchange(CipherSuite.KeyExchange.DHE, CipherSuite.KeyExchange.ECDHE));
-        list.bumpToFront(any.keyExchange(CipherSuite.KeyExchange.DHE, CipherSuite.KeyExchange.ECDHE)
-                .mac(CipherSuite.Mac.AEAD));
+        list.bumpToFront(any.protocol(Protocol.TLSV1_2));
+        list.bumpToFront(any.mac(Mac.AEAD));
+        list.bumpToFront(any.keyExchange(KeyExchange.DHE, KeyExchange.ECDHE));
+        list.bumpToFront(any.keyExchange(KeyExchange.DHE, KeyExchange.ECDHE).mac(Mac.AEAD));
         // start empty, keeping that order
         list.apply(Operation.DELETE, any);
         return list;

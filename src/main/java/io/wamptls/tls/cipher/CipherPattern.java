@@ -8,6 +8,7 @@ import io.wamptls.tls.cipher.CipherSuite.Protocol;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -136,7 +137,7 @@ record CipherPattern(Integer cipherId, Set<KeyExchange> keyExchanges, Set<Authen
         if (b == null) {
             return a;
         }
-        Set<E> both = new java.util.HashSet<>(a);
+        Set<E> both = new HashSet<>(a);
         both.retainAll(b);
         return Set.copyOf(both);
     }

@@ -2,6 +2,7 @@ package io.wamptls.tls.cipher;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * One cipher suite as OpenSSL 3.0 knows it (see {@code openssl-ciphers.tsv}). The GOST suites, which
@@ -148,7 +149,7 @@ public record CipherSuite(String openSslName, String ianaName, int id, Protocol 
     }
 
     private static final class Labels {
-        static <E> E find(E[] values, String label, java.util.function.Function<E, String> labelOf) {
+        static <E> E find(E[] values, String label, Function<E, String> labelOf) {
             return Arrays.stream(values).filter(v -> labelOf.apply(v).equals(label)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown label " + label));
         }

@@ -70,6 +70,20 @@ class OpenSslComparisonTest {
         }
     }
 
+    @Test
+    void cipherTableListsExactlyTheSuitesThisOpenSslKnows() throws IOException {
+        String tls13 = "TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256:"
+                + "TLS_AES_128_CCM_SHA256:TLS_AES_128_CCM_8_SHA256";
+        // "0xC0,0x2F - TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 - ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 Kx=ECDH ..."
+        List<String> expected = OpenSsl.verbose("ALL:COMPLEMENTOFALL:@SECLEVEL=0", "-V", "-stdname",
+                "-ciphersuites", tls13).lines().map(String::strip).sorted().toList();
+        List<String> ours = CipherTable.instance().all().stream()
+                .map(suite -> String.format("0x%02X,0x%02X - %-45s - %s", suite.id() >> 8, suite.id() & 0xFF,
+                        suite.ianaName(), suite.description()).strip())
+                .sorted().toList();
+        assertEquals(expected, ours, "regenerate openssl-ciphers.tsv with generate-openssl-ciphers.sh");
+    }
+
     /** The TLS 1.0-1.2 part of plain {@code openssl ciphers}, or "rejected". */
     private static Object expectedByOpenSsl(String cipherString) throws IOException {
         OpenSsl.Outcome outcome = OpenSsl.ciphers(cipherString);
