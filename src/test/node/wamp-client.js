@@ -14,9 +14,16 @@ if (args.key) tlsOptions.key = fs.readFileSync(args.key);
 
 // autobahn 26 uses the runtime's global WebSocket (Node 22+), which cannot take a CA or a client
 // certificate; on Node 20 hand it one built on the ws package.
+// Its msgpack5 serializer yields a BufferList, which the browser API accepts but ws does not: flatten it.
 globalThis.WebSocket = class extends WS {
     constructor(url, protocols) {
         super(url, protocols, tlsOptions);
+    }
+
+    send(data, ...rest) {
+        const flat = data && typeof data === 'object' && !ArrayBuffer.isView(data) && !(data instanceof ArrayBuffer)
+            && typeof data.slice === 'function' ? data.slice() : data;
+        super.send(flat, ...rest);
     }
 };
 const autobahn = require('autobahn');
@@ -96,7 +103,8 @@ const scenarios = {
             opened.connection.close();
             return { joined: true };
         } catch (closed) {
-            return { joined: false, reason: closed.reason, message: closed.details && closed.details.message };
+            const details = closed.details || {};
+            return { joined: false, reason: details.reason || closed.reason, message: details.message };
         }
     },
 

@@ -20,7 +20,7 @@ public final class Main implements Runnable {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new Main()).setExitCodeExceptionMapper(e -> INVALID).execute(args);
+        return new CommandLine(new Main()).setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : INVALID).execute(args);
     }
 
     @Override

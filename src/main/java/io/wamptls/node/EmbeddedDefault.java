@@ -34,7 +34,12 @@ public final class EmbeddedDefault {
 
     /** The default configuration for this node directory, generating its certificates if needed. */
     public static NodeConfig config(Path nodeDir, int port) throws ConfigException {
-        DevCertificates.ensure(nodeDir);
+        try {
+            DevCertificates.ensure(nodeDir);
+        } catch (IOException e) {
+            throw new ConfigException("", "cannot write development certificates into " + nodeDir + ": "
+                    + e.getMessage());
+        }
         return ConfigLoader.parse(nodeDir, template(port), ConfigLoader.Format.JSON, null);
     }
 

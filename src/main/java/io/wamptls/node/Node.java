@@ -58,7 +58,7 @@ public final class Node {
         }
         try {
             server.start();
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             stop();
             throw new NodeStartException("node failed to start: " + rootMessage(e), e);
         }

@@ -8,6 +8,7 @@ import io.wamptls.config.TransportConfig;
 import io.wamptls.config.WebSocketTransportConfig;
 import io.wamptls.config.WebTransportConfig;
 import io.wamptls.router.Router;
+import io.wamptls.tls.JvmTlsSettings;
 import io.wamptls.tls.TlsContextFactory;
 import io.wamptls.tls.TlsProviders;
 import io.wamptls.web.WebTransportContext;
@@ -84,7 +85,7 @@ public final class NodeFactory {
             throws ConfigException {
         List<TlsConfig> all = config.transports().stream().map(t -> t.endpoint().tls()).filter(Objects::nonNull)
                 .toList();
-        TlsContextFactory.applyJvmWideSettings(all);
+        JvmTlsSettings.applyJvmWideSettings(all);
         List<ConfigError> errors = new ArrayList<>();
         Map<TransportConfig, SslContextFactory.Server> factories = new LinkedHashMap<>();
         for (TransportConfig transport : config.transports()) {

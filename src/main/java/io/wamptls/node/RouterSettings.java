@@ -55,6 +55,6 @@ final class RouterSettings {
 
     private static List<Serializer> serializers(List<String> names) {
         List<String> wanted = names.isEmpty() ? List.of("cbor", "msgpack", "json") : names;
-        return wanted.stream().map(Serializers::named).toList();
+        return wanted.stream().map(name -> Serializers.named(name).orElseThrow()).toList();
     }
 }

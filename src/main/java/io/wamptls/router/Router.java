@@ -68,7 +68,8 @@ public final class Router {
         return realms.get(name);
     }
 
-    boolean isShutDown() {
+    /** True once {@link #shutdown} has begun: transports then close with "going away". */
+    public boolean isShutDown() {
         return shutDown;
     }
 

@@ -3,7 +3,7 @@ package io.wamptls.websocket;
 import io.wamptls.router.RouterSession;
 import io.wamptls.router.TransportInfo;
 import io.wamptls.wamp.Message;
-import io.wamptls.wamp.codec.ProtocolViolation;
+import io.wamptls.wamp.ProtocolViolation;
 import io.wamptls.wamp.codec.Serializer;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /** One WAMP session over one WebSocket: frames in are decoded and handed to the router, nothing else. */
-final class WampEndpoint extends Endpoint {
+public final class WampEndpoint extends Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(WampEndpoint.class);
     /** Upper bound for one message when the {@code max_message_size} option leaves it unlimited. */
     static final int UNLIMITED_MESSAGE_SIZE = 16 * 1024 * 1024;
@@ -41,7 +41,7 @@ final class WampEndpoint extends Endpoint {
         session.setMaxBinaryMessageBufferSize(limit);
         session.setMaxIdleTimeout(0); // WAMP sessions are long-lived; liveness is the auto-ping's job
         routerSession = settings.router().attach(
-                new WebSocketPeer(session, serializer, settings.maxQueuedMessages()), transport, settings.auth());
+                new WebSocketPeer(session, settings.router(), serializer, settings.maxQueuedMessages()), transport, settings.auth());
         if (serializer.binary()) {
             session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) buffer -> {
                 byte[] bytes = new byte[buffer.remaining()];

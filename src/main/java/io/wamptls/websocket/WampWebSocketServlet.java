@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
+import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerContainer;
@@ -96,6 +97,17 @@ public final class WampWebSocketServlet extends HttpServlet {
                     @Override
                     public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
                         return echoSubprotocol ? serializer.subprotocol() : "";
+                    }
+
+                    @Override
+                    public List<Extension> getNegotiatedExtensions(List<Extension> installed,
+                                                                   List<Extension> requested) {
+                        // permessage-deflate only where the endpoint's options ask for compression, as Crossbar
+                        if (settings.options().compression() == null) {
+                            return List.of();
+                        }
+                        return requested.stream().filter(e -> e.getName().equals("permessage-deflate"))
+                                .limit(1).toList();
                     }
 
                     @Override

@@ -1,6 +1,7 @@
 package io.wamptls.websocket;
 
 import io.wamptls.router.Peer;
+import io.wamptls.router.Router;
 import io.wamptls.wamp.Message;
 import io.wamptls.wamp.codec.Serializer;
 import jakarta.websocket.CloseReason;
@@ -23,13 +24,15 @@ final class WebSocketPeer implements Peer {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketPeer.class);
 
     private final Session session;
+    private final Router router;
     private final Serializer serializer;
     private final int maxQueued;
     private final AtomicInteger queued = new AtomicInteger();
     private final SendHandler onSent = result -> queued.decrementAndGet();
 
-    WebSocketPeer(Session session, Serializer serializer, int maxQueued) {
+    WebSocketPeer(Session session, Router router, Serializer serializer, int maxQueued) {
         this.session = session;
+        this.router = router;
         this.serializer = serializer;
         this.maxQueued = maxQueued;
     }
@@ -56,7 +59,11 @@ final class WebSocketPeer implements Peer {
 
     @Override
     public void close() {
-        close(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
+        if (router.isShutDown()) {
+            close(CloseReason.CloseCodes.GOING_AWAY, "node shutting down");
+        } else {
+            close(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
+        }
     }
 
     private void close(CloseReason.CloseCode code, String reason) {
