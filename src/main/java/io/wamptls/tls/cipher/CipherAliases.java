@@ -10,6 +10,7 @@ import io.wamptls.tls.cipher.CipherSuite.Protocol;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.wamptls.tls.cipher.CipherPattern.ANY;
 import static io.wamptls.tls.cipher.CipherSuite.Encryption.AES128;
@@ -26,9 +27,13 @@ import static io.wamptls.tls.cipher.CipherSuite.Encryption.CAMELLIA128;
 import static io.wamptls.tls.cipher.CipherSuite.Encryption.CAMELLIA256;
 
 /**
- * The aliases of OpenSSL 3.0's cipher-string language (the {@code cipher_aliases} table of ssl/ssl_ciph.c,
- * minus GOST). Aliases whose algorithms this OpenSSL lacks ({@code RC4}, {@code 3DES}, {@code SEED}, ...) are
- * kept: selecting nothing has the same effect as OpenSSL not knowing them.
+ * The aliases of OpenSSL 3.0's cipher-string language (the {@code cipher_aliases} table of ssl/ssl_ciph.c).
+ *
+ * <p>OpenSSL only knows an alias whose algorithms are available, and whether a name is known is observable
+ * ({@code RC4_x} is skipped, {@code 3DES_x} is an error). Left out therefore: {@code RC4}, {@code RC2},
+ * {@code IDEA} and {@code SEED}, which live in OpenSSL 3's legacy provider that {@code openssl} does not load
+ * by default, and the GOST aliases, which need a GOST engine. {@code 3DES} stays: the algorithm is available,
+ * only no 3DES suite is compiled in, so it selects nothing.
  *
  * <p>{@code DEFAULT} and the {@code SUITEB*} names are not aliases: OpenSSL only recognises them as a prefix of
  * the whole string (see {@link CipherString}).
@@ -41,6 +46,10 @@ final class CipherAliases {
 
     static Optional<CipherPattern> find(String name) {
         return Optional.ofNullable(ALIASES.get(name));
+    }
+
+    static Set<String> names() {
+        return ALIASES.keySet();
     }
 
     private static Map<String, CipherPattern> build() {
@@ -90,10 +99,6 @@ final class CipherAliases {
 
         // symmetric encryption
         a.put("3DES", ANY.encryption(Encryption.TRIPLE_DES));
-        a.put("RC4", ANY.encryption(Encryption.RC4));
-        a.put("RC2", ANY.encryption(Encryption.RC2));
-        a.put("IDEA", ANY.encryption(Encryption.IDEA));
-        a.put("SEED", ANY.encryption(Encryption.SEED));
         a.put("eNULL", ANY.encryption(Encryption.NULL));
         a.put("AES128", ANY.encryption(AES128, AES128_GCM, AES128_CCM, AES128_CCM8));
         a.put("AES256", ANY.encryption(AES256, AES256_GCM, AES256_CCM, AES256_CCM8));
@@ -132,7 +137,7 @@ final class CipherAliases {
         a.put("HIGH", ANY.strength(StrengthBit.HIGH));
         a.put("FIPS", ANY.encryptionExcept(Encryption.NULL).strength(StrengthBit.FIPS));
 
-        // old "EDH-" names of the DHE 3DES suites (which this OpenSSL does not have)
+        // old "EDH-" names of the DHE 3DES suites (which this OpenSSL does not have, but it knows the names)
         a.put("EDH-DSS-DES-CBC3-SHA", ANY.keyExchange(KeyExchange.DHE).authentication(Authentication.DSS)
                 .encryption(Encryption.TRIPLE_DES).mac(Mac.SHA1).strength(StrengthBit.HIGH, StrengthBit.FIPS));
         a.put("EDH-RSA-DES-CBC3-SHA", ANY.keyExchange(KeyExchange.DHE).authentication(Authentication.RSA)

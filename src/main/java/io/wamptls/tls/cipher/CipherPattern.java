@@ -115,8 +115,13 @@ record CipherPattern(Integer cipherId, Set<KeyExchange> keyExchanges, Set<Authen
         if (protocol != null && next.protocol != null && protocol != next.protocol) {
             return Optional.empty();
         }
+        // OpenSSL quirk: the first part that brings a strength class (HIGH, FIPS, any cipher name) overwrites
+        // the whole strength mask, dropping a COMPLEMENTOFDEFAULT that came before it; so
+        // COMPLEMENTOFDEFAULT+HIGH means HIGH, while HIGH+COMPLEMENTOFDEFAULT means both.
+        boolean overwritesNotDefault = strengths == null && next.strengths != null;
+        boolean onlyNotDefault = (notDefault && !overwritesNotDefault) || next.notDefault;
         return Optional.of(new CipherPattern(next.cipherId, kx, au, enc, mac,
-                next.protocol != null ? next.protocol : protocol, strength, notDefault || next.notDefault));
+                next.protocol != null ? next.protocol : protocol, strength, onlyNotDefault));
     }
 
     boolean matches(CipherSuite suite) {

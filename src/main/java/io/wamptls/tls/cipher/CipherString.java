@@ -17,6 +17,10 @@ import java.util.stream.Collectors;
  *
  * <p>Like {@code openssl ciphers} without {@code -s}, the result is not filtered by the security level:
  * {@code @SECLEVEL=n} is validated but leaves the list unchanged.
+ *
+ * <p>The suites and their attributes come from {@code openssl-ciphers.tsv}, generated from the build machine's
+ * OpenSSL 3.0 (no 3DES/RC4/SEED suites; the legacy provider is not loaded); {@code OpenSslComparisonTest}
+ * fails if the local openssl disagrees with it.
  */
 public final class CipherString {
 

@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,6 +84,28 @@ class OpenSslComparisonTest {
                         suite.ianaName(), suite.description()).strip())
                 .sorted().toList();
         assertEquals(expected, ours, "regenerate openssl-ciphers.tsv with generate-openssl-ciphers.sh");
+    }
+
+    /**
+     * Whether OpenSSL knows a name shows when a stray character follows it: after a known name
+     * {@code NAME_:AES128-SHA} is malformed, after an unknown one it is skipped.
+     */
+    @Test
+    void aliasesAreKnownExactlyWhenOpenSslKnowsThem() throws IOException {
+        Set<String> candidates = new TreeSet<>(CipherAliases.names());
+        candidates.addAll(List.of("RC4", "RC2", "IDEA", "SEED", "DES", "GOST", "kGOST", "aGOST", "aGOST01",
+                "aGOST12", "GOST94", "GOST89MAC", "GOST12", "TLSv1.1", "TLSv1.3", "DTLSv1", "SSLv2", "EXP",
+                "EXPORT", "DEFAULT", "SUITEB128", "KUZNYECHIK", "MAGMA"));
+        List<String> mismatches = new ArrayList<>();
+        for (String name : candidates) {
+            String probe = name + "_:AES128-SHA";
+            boolean openSslKnows = OpenSsl.ciphers(probe, "-ciphersuites", "") instanceof OpenSsl.Outcome.Rejected;
+            boolean weKnow = ours(probe).equals("rejected");
+            if (openSslKnows != weKnow) {
+                mismatches.add(name + (openSslKnows ? " (known to openssl)" : " (unknown to openssl)"));
+            }
+        }
+        assertEquals(List.of(), mismatches);
     }
 
     /** The TLS 1.0-1.2 part of plain {@code openssl ciphers}, or "rejected". */
