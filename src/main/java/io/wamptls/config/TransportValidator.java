@@ -177,7 +177,7 @@ final class TransportValidator {
             return null;
         }
         Path path = at.validation().resolve(name);
-        String problem = path == null ? "invalid file name '" + name + "'" : FileChecks.fileProblem(path);
+        String problem = path == null ? "invalid file name '" + FileChecks.printable(name) + "'" : FileChecks.fileProblem(path);
         if (problem != null) {
             at.error(problem);
         }
