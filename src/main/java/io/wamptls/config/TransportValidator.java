@@ -49,8 +49,7 @@ final class TransportValidator {
         String id = t.id(t.validation()::nextTransportId);
         EndpointConfig endpoint = endpoint(t.require("endpoint"));
         WampEndpointConfig config = wamp.endpoint(t);
-        return endpoint == null || config == null ? null
-                : new WebSocketTransportConfig(t.path(), id, endpoint, config);
+        return endpoint == null ? null : new WebSocketTransportConfig(t.path(), id, endpoint, config);
     }
 
     private TransportConfig webTransport(Cursor t) {
