@@ -50,6 +50,13 @@ final class FileChecks {
         }
     }
 
+    /** A file name as it can be shown in a message: control characters escaped. */
+    static String printable(String name) {
+        StringBuilder out = new StringBuilder();
+        name.chars().forEach(ch -> out.append(Character.isISOControl(ch) ? String.format("\\u%04x", ch) : (char) ch));
+        return out.toString();
+    }
+
     static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "No such file";

@@ -207,7 +207,8 @@ final class NodeValidator {
                 for (TransportConfig other : seen) {
                     if (conflict(endpoint, other.endpoint())) {
                         validation.error(endpoint.jsonPath() + ".port", "port " + endpoint.port()
-                                + describeInterface(endpoint.iface()) + " is already used by " + other.jsonPath());
+                                + describeInterface(endpoint.iface()) + " is already used by " + other.jsonPath() + " ('"
+                                + other.id() + "')");
                         break;
                     }
                 }

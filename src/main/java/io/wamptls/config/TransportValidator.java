@@ -49,8 +49,7 @@ final class TransportValidator {
         String id = t.id(t.validation()::nextTransportId);
         EndpointConfig endpoint = endpoint(t.require("endpoint"));
         WampEndpointConfig config = wamp.endpoint(t);
-        return endpoint == null || config == null ? null
-                : new WebSocketTransportConfig(t.path(), id, endpoint, config);
+        return endpoint == null ? null : new WebSocketTransportConfig(t.path(), id, endpoint, config);
     }
 
     private TransportConfig webTransport(Cursor t) {
@@ -177,7 +176,7 @@ final class TransportValidator {
             return null;
         }
         Path path = at.validation().resolve(name);
-        String problem = path == null ? "invalid file name '" + name + "'" : FileChecks.fileProblem(path);
+        String problem = path == null ? "invalid file name '" + FileChecks.printable(name) + "'" : FileChecks.fileProblem(path);
         if (problem != null) {
             at.error(problem);
         }

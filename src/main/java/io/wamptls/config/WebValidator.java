@@ -18,7 +18,7 @@ final class WebValidator {
             "path");
     private static final List<String> CROSSBAR_ONLY_PATH_TYPES = List.of("websocket-reverseproxy", "reverseproxy",
             "wsgi", "resource", "cgi", "longpoll", "publisher", "caller", "webhook", "archive", "wap", "catalog",
-            "none", "upload", "pairme", "schemadoc", "fileupload");
+            "none", "upload", "pairme");
 
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
@@ -112,7 +112,7 @@ final class WebValidator {
             String name = s.string("directory", null);
             if (name != null) {
                 directory = s.validation().resolve(name);
-                String problem = directory == null ? "invalid directory name '" + name + "'"
+                String problem = directory == null ? "invalid directory name '" + FileChecks.printable(name) + "'"
                         : FileChecks.directoryProblem(directory);
                 if (problem != null) {
                     s.errorAt("directory", problem);

@@ -5,6 +5,7 @@ import io.wamptls.config.ConfigException;
 import io.wamptls.config.TlsConfig;
 
 import javax.crypto.spec.DHParameterSpec;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -132,7 +133,7 @@ public record TlsMaterial(PrivateKey privateKey, List<X509Certificate> chain,
             store.load(null, null);
             store.setKeyEntry("server", privateKey, password, chain.toArray(new X509Certificate[0]));
             return store;
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build an in-memory PKCS12 key store", e);
         }
     }
@@ -149,7 +150,7 @@ public record TlsMaterial(PrivateKey privateKey, List<X509Certificate> chain,
                 store.setCertificateEntry("ca-" + i, trustedCertificates.get(i));
             }
             return store;
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build an in-memory PKCS12 trust store", e);
         }
     }
@@ -162,8 +163,7 @@ public record TlsMaterial(PrivateKey privateKey, List<X509Certificate> chain,
             case "Ed25519", "EdDSA" -> "Ed25519";
             default -> null;
         };
-        if (algorithm == null || !key.getAlgorithm().equals(certificate.getPublicKey().getAlgorithm())
-                && !(algorithm.equals("Ed25519") && certificate.getPublicKey().getAlgorithm().startsWith("Ed"))) {
+        if (algorithm == null) {
             return false;
         }
         try {

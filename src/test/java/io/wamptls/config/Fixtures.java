@@ -12,6 +12,7 @@ final class Fixtures {
     static final Map<String, String> ENV = Map.of(
             "WAMP_PORT", "9443",
             "BAD_PORT", "abc",
+            "HIGH_PORT", "70000",
             "TICKET_SECRET", "s3cret");
 
     static final Function<String, String> ENV_LOOKUP = ENV::get;
