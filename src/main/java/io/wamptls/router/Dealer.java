@@ -103,7 +103,8 @@ final class Dealer {
     private final Map<Long, Registration> byId = new HashMap<>();
     private final Map<String, InternalProcedure> internalProcedures = new HashMap<>();
     private final Map<Key, PendingCall> byInvocation = new HashMap<>();
-    private final Map<Key, PendingCall> byCall = new HashMap<>();
+    /** Insertion-ordered so that calls are settled (canceled, interrupted) in the order they were made. */
+    private final Map<Key, PendingCall> byCall = new LinkedHashMap<>();
     /** Last INVOCATION request id sent to each callee: invocation ids are sequential per callee session. */
     private final Map<Long, Long> lastInvocationId = new HashMap<>();
     private Listener listener;
