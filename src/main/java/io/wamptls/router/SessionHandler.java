@@ -86,6 +86,11 @@ final class SessionHandler implements RouterSession {
     }
 
     private void dispatch(Message message) throws ProtocolViolation {
+        if (state == State.CLOSED) {
+            return; // the session is over; whatever still arrives is dropped
+        }
+        // Messages built in-process skip the decoder: validate them the same way (IDs, element types).
+        MessageLists.fromList(message.toList());
         switch (state) {
             case AWAITING_HELLO -> {
                 if (message instanceof Message.Hello hello) {
@@ -114,13 +119,10 @@ final class SessionHandler implements RouterSession {
                 } else if (message instanceof Message.Hello || message instanceof Message.Authenticate) {
                     throw new ProtocolViolation(message.type() + " received on an established session");
                 } else {
-                    // Messages built in-process skip the decoder: validate them the same way (IDs, element types).
-                    MessageLists.fromList(message.toList());
                     realm.receive(session, message);
                 }
             }
             case CLOSED -> {
-                // the session is over; whatever still arrives is dropped
             }
         }
     }

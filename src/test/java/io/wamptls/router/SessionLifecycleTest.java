@@ -87,6 +87,14 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void helloWithoutDetailsIsAProtocolViolation() {
+        TestClient client = new TestClient(router);
+        client.send(new Message.Hello("realm1", null));
+        Message.Abort abort = client.expectAbort(WampUris.PROTOCOL_VIOLATION);
+        assertEquals("HELLO: element 2 (details) must be a dict, got null", abort.details().get("message"));
+    }
+
+    @Test
     void goodbyeIsAnsweredAndTheSessionLeaves() {
         TestClient client = TestClient.joined(router, "realm1");
         client.send(new Message.Goodbye(Map.of(), WampUris.CLOSE_NORMAL));
