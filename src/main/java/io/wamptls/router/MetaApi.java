@@ -2,6 +2,7 @@ package io.wamptls.router;
 
 import io.wamptls.router.match.MatchPolicy;
 import io.wamptls.router.match.UriPattern;
+import io.wamptls.router.match.UriRules;
 import io.wamptls.wamp.MessageLists;
 import io.wamptls.wamp.WampUris;
 
@@ -15,7 +16,7 @@ import java.util.function.Function;
 /**
  * The WAMP meta API of one realm (wamp-notes §8): session, subscription and registration procedures served by
  * the dealer, and meta events published by the broker. Entities on {@code wamp.*} URIs raise no events.
- * Not served: wamp.session.kill*, testaments, event history.
+ * Not served: testaments, event history, revocation (remove_subscriber/remove_callee).
  */
 final class MetaApi implements Broker.Listener, Dealer.Listener {
     private final SessionDirectory directory;
@@ -40,6 +41,25 @@ final class MetaApi implements Broker.Listener, Dealer.Listener {
             }
             return List.of(session.details());
         });
+        dealer.addInternalProcedure("wamp.session.kill", (caller, args, kwargs) -> {
+            long id = idArg(args, "session");
+            SessionRef target = directory.find(id);
+            if (target == null || id == caller.id()) {
+                throw new WampException(WampUris.NO_SUCH_SESSION, "no session " + id + " to kill (the caller cannot kill itself)");
+            }
+            kill(List.of(target), kwargs);
+            return null;
+        });
+        dealer.addInternalProcedure("wamp.session.kill_by_authid", (caller, args, kwargs) -> {
+            String authid = stringArg(args, 0, "authid");
+            return List.of(kill(others(caller, s -> authid.equals(s.authid())), kwargs));
+        });
+        dealer.addInternalProcedure("wamp.session.kill_by_authrole", (caller, args, kwargs) -> {
+            String authrole = stringArg(args, 0, "authrole");
+            return List.of(kill(others(caller, s -> authrole.equals(s.authrole())), kwargs).size());
+        });
+        dealer.addInternalProcedure("wamp.session.kill_all", (caller, args, kwargs) ->
+                List.of(kill(others(caller, s -> true), kwargs).size()));
 
         dealer.addInternalProcedure("wamp.subscription.list", (caller, args, kwargs) ->
                 List.of(idsByPolicy(broker.subscriptions(), s -> s.pattern, s -> s.id)));
@@ -128,6 +148,23 @@ final class MetaApi implements Broker.Listener, Dealer.Listener {
         if (!pattern.uri().startsWith("wamp.")) {
             broker.publishFromRouter(topic, List.of(session, payload));
         }
+    }
+
+    private List<SessionRef> others(SessionRef caller, java.util.function.Predicate<SessionRef> filter) {
+        return directory.sessions().stream().filter(s -> s.id() != caller.id()).filter(filter).toList();
+    }
+
+    /** Ends the sessions with GOODBYE {@code kwargs.reason} (default wamp.close.killed) and their ids. */
+    private List<Long> kill(List<SessionRef> sessions, Map<String, Object> kwargs) throws WampException {
+        Object reason = kwargs.getOrDefault("reason", WampUris.CLOSE_KILLED);
+        if (!(reason instanceof String uri) || !UriRules.isValid(uri, false)) {
+            throw new WampException(WampUris.INVALID_URI, "reason must be a valid URI, got " + reason);
+        }
+        Object message = kwargs.get("message");
+        for (SessionRef session : sessions) {
+            directory.kill(session, uri, message != null ? message.toString() : null);
+        }
+        return sessions.stream().map(SessionRef::id).toList();
     }
 
     private List<SessionRef> sessionsWithRoles(List<Object> args) throws WampException {

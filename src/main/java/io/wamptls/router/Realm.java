@@ -58,7 +58,9 @@ final class Realm implements SessionDirectory {
         Map<String, Object> brokerFeatures = new LinkedHashMap<>(Broker.FEATURES);
         Map<String, Object> dealerFeatures = new LinkedHashMap<>(Dealer.FEATURES);
         if (metaApi != null) {
+            brokerFeatures.put("session_meta_api", true);
             brokerFeatures.put("subscription_meta_api", true);
+            dealerFeatures.put("session_meta_api", true);
             dealerFeatures.put("registration_meta_api", true);
         }
         return Map.of("broker", Map.of("features", brokerFeatures), "dealer", Map.of("features", dealerFeatures));
@@ -87,9 +89,20 @@ final class Realm implements SessionDirectory {
         }
     }
 
+    @Override
+    public void kill(SessionRef session, String reason, String message) {
+        synchronized (lock) {
+            leave(session);
+            session.kill(reason, message);
+        }
+    }
+
     /** Routes one message of an established session. */
     void receive(SessionRef session, Message message) throws ProtocolViolation {
         synchronized (lock) {
+            if (!sessions.containsKey(session.id())) {
+                return; // killed by the router while this message was on its way: no longer routed
+            }
             if (message instanceof Message.Publish publish) {
                 broker.publish(session, publish);
             } else if (message instanceof Message.Subscribe subscribe) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The WAMP router: a fixed set of realms and the sessions attached to it. Transports {@link #attach} one
@@ -21,7 +22,7 @@ public final class Router {
     private final Map<String, Realm> realms;
     private final Set<SessionHandler> attached = ConcurrentHashMap.newKeySet();
     private final Set<Long> sessionIds = ConcurrentHashMap.newKeySet();
-    /** The only thread inside the core: fires call timeouts. */
+    /** The only thread inside the core: fires call timeouts and closes sessions that do not echo GOODBYE. */
     private final ScheduledThreadPoolExecutor timeouts;
     private volatile boolean shutDown;
 
@@ -79,6 +80,12 @@ public final class Router {
             id = Ids.random();
         } while (!sessionIds.add(id));
         return id;
+    }
+
+    void schedule(long delayMillis, Runnable task) {
+        if (!timeouts.isShutdown()) {
+            timeouts.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        }
     }
 
     void detached(SessionHandler handler, long sessionId) {

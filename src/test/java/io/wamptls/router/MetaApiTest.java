@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,6 +98,47 @@ class MetaApiTest {
         assertEquals(List.of(other.sessionId, subscription), observer.expect(Message.Event.class).args());
         other.session.transportClosed();
         assertEquals(List.of(other.sessionId, subscription), observer.expect(Message.Event.class).args());
+    }
+
+    @Test
+    void killEndsAnotherSessionWithGoodbye() {
+        TestClient victim = TestClient.joined(router, "realm1");
+        victim.subscribe("com.example.topic");
+        long request = observer.request();
+        observer.send(new Message.Call(request, Map.of(), "wamp.session.kill", List.of(victim.sessionId),
+                Map.of("message", "bye now")));
+        assertEquals(request, observer.expect(Message.Result.class).request());
+
+        Message.Goodbye goodbye = victim.expect(Message.Goodbye.class);
+        assertEquals(WampUris.CLOSE_KILLED, goodbye.reason());
+        assertEquals("bye now", goodbye.details().get("message"));
+        assertEquals(1, router.sessionCount());
+
+        victim.send(new Message.Subscribe(victim.request(), Map.of(), "com.example.other")); // ignored until the echo
+        victim.expectNothing();
+        assertFalse(victim.peer.closed());
+        victim.send(new Message.Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
+        assertTrue(victim.peer.closed());
+        victim.expectNothing();
+    }
+
+    @Test
+    void killByAuthroleAndKillAllSpareTheCaller() {
+        TestClient one = TestClient.joined(router, "realm1");
+        TestClient two = TestClient.joined(router, "realm1");
+        assertEquals(List.of(2), call(observer, "wamp.session.kill_by_authrole", List.of("anonymous")).args());
+        one.expect(Message.Goodbye.class);
+        two.expect(Message.Goodbye.class);
+        assertEquals(List.of(0), call(observer, "wamp.session.kill_all", null).args());
+        assertEquals(1, router.sessionCount());
+
+        observer.send(new Message.Call(observer.request(), Map.of(), "wamp.session.kill", List.of(observer.sessionId), null));
+        observer.expectError(WampUris.NO_SUCH_SESSION);
+        TestClient three = TestClient.joined(router, "realm1");
+        observer.send(new Message.Call(observer.request(), Map.of(), "wamp.session.kill", List.of(three.sessionId),
+                Map.of("reason", "not a uri")));
+        observer.expectError(WampUris.INVALID_URI);
+        three.expectNothing();
     }
 
     @Test
