@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Publish/subscribe of one realm. Not thread-safe: the realm calls it under its lock.
@@ -58,6 +60,8 @@ final class Broker {
     private final boolean strictUris;
     private final Map<UriPattern, Subscription> byPattern = new HashMap<>();
     private final Map<Long, Subscription> byId = new HashMap<>();
+    /** The prefix and wildcard subscriptions: every publish has to test each of them. */
+    private final Set<Subscription> patternSubscriptions = new LinkedHashSet<>();
     private Listener listener;
 
     Broker(RoleAuthorizer authorizer, boolean strictUris) {
@@ -90,6 +94,9 @@ final class Broker {
             subscription = new Subscription(newSubscriptionId(), pattern);
             byPattern.put(pattern, subscription);
             byId.put(subscription.id, subscription);
+            if (match != MatchPolicy.EXACT) {
+                patternSubscriptions.add(subscription);
+            }
         }
         boolean added = subscription.subscribers.putIfAbsent(session.id(), session) == null;
         session.send(new Message.Subscribed(subscribe.request(), subscription.id));
@@ -196,6 +203,7 @@ final class Broker {
         if (subscription.subscribers.isEmpty()) {
             byPattern.remove(subscription.pattern);
             byId.remove(subscription.id);
+            patternSubscriptions.remove(subscription);
             if (listener != null) {
                 listener.subscriptionDeleted(session, subscription);
             }
@@ -209,8 +217,8 @@ final class Broker {
         if (exact != null) {
             result.add(exact);
         }
-        for (Subscription subscription : byId.values()) {
-            if (subscription.pattern.match() != MatchPolicy.EXACT && subscription.pattern.matches(topic)) {
+        for (Subscription subscription : patternSubscriptions) {
+            if (subscription.pattern.matches(topic)) {
                 result.add(subscription);
             }
         }

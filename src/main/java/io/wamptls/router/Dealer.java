@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -101,6 +103,8 @@ final class Dealer {
     private final CallTimer timer;
     private final Map<UriPattern, Registration> byPattern = new HashMap<>();
     private final Map<Long, Registration> byId = new HashMap<>();
+    /** The prefix and wildcard registrations, searched when no exact registration matches a CALL. */
+    private final Set<Registration> patternRegistrations = new LinkedHashSet<>();
     private final Map<String, InternalProcedure> internalProcedures = new HashMap<>();
     private final Map<Key, PendingCall> byInvocation = new HashMap<>();
     /** Insertion-ordered so that calls are settled (canceled, interrupted) in the order they were made. */
@@ -159,6 +163,9 @@ final class Dealer {
             registration = new Registration(newRegistrationId(), pattern, invoke);
             byPattern.put(pattern, registration);
             byId.put(registration.id, registration);
+            if (match != MatchPolicy.EXACT) {
+                patternRegistrations.add(registration);
+            }
         } else if (registration.invoke == InvokePolicy.SINGLE || registration.hasCallee(session.id())) {
             refuse(session, MessageType.REGISTER, request, WampUris.PROCEDURE_ALREADY_EXISTS,
                     "procedure '" + procedure + "' (match " + match.wireName() + ") is already registered");
@@ -350,6 +357,7 @@ final class Dealer {
         if (registration.callees.isEmpty()) {
             byPattern.remove(registration.pattern);
             byId.remove(registration.id);
+            patternRegistrations.remove(registration);
             if (listener != null) {
                 listener.registrationDeleted(session, registration);
             }
@@ -398,7 +406,7 @@ final class Dealer {
         if (exact != null) {
             return exact;
         }
-        return Specificity.best(byId.values(), r -> r.pattern, procedure, Specificity.ROUTING).orElse(null);
+        return Specificity.best(patternRegistrations, r -> r.pattern, procedure, Specificity.ROUTING).orElse(null);
     }
 
     private static Callee pickCallee(Registration registration) {
