@@ -206,6 +206,9 @@ final class Dealer {
         }
         String procedure = call.procedure();
         long request = call.request();
+        if (byCall.containsKey(new Key(caller.id(), request))) {
+            throw new ProtocolViolation("CALL: request id " + request + " is already used by a call in flight");
+        }
 
         if (!UriRules.isValid(procedure, strictUris)) {
             refuse(caller, MessageType.CALL, request, WampUris.INVALID_URI, "invalid procedure URI '" + procedure + "'");

@@ -128,6 +128,16 @@ class RpcTest {
     }
 
     @Test
+    void reusingTheRequestIdOfACallInFlightIsAProtocolViolation() {
+        callee.register("com.example.slow");
+        caller.send(new Message.Call(7, Map.of(), "com.example.slow", null, null));
+        callee.expect(Message.Invocation.class);
+        caller.send(new Message.Call(7, Map.of(), "com.example.slow", null, null));
+        caller.expectAbort(WampUris.PROTOCOL_VIOLATION);
+        assertEquals("killnowait", callee.expect(Message.Interrupt.class).options().get("mode"));
+    }
+
+    @Test
     void progressiveResultsReachCallersThatAskedForThem() {
         callee.register("com.example.stream");
         long request = call("com.example.stream", Map.of("receive_progress", true), null, null);
