@@ -9,9 +9,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One realm: its joined sessions, broker, dealer and authorizer. Every state change happens under the realm's
@@ -26,7 +23,8 @@ final class Realm implements SessionDirectory {
     private final MetaApi metaApi;
     private final Map<Long, SessionRef> sessions = new LinkedHashMap<>();
 
-    Realm(RealmSettings settings, ScheduledExecutorService scheduler) {
+    /** @param scheduler runs delayed tasks (the router's timeout thread) */
+    Realm(RealmSettings settings, CallTimer scheduler) {
         this.settings = settings;
         this.authorizer = new RoleAuthorizer(settings.roles());
         this.broker = new Broker(authorizer, settings.strictUris());
@@ -34,15 +32,13 @@ final class Realm implements SessionDirectory {
         this.metaApi = settings.metaApi() ? new MetaApi(this, broker, dealer) : null;
     }
 
-    private CallTimer lockedTimer(ScheduledExecutorService scheduler) {
-        return (delayMillis, task) -> {
-            ScheduledFuture<?> future = scheduler.schedule(() -> {
-                synchronized (lock) {
-                    task.run();
-                }
-            }, delayMillis, TimeUnit.MILLISECONDS);
-            return () -> future.cancel(false);
-        };
+    /** Call timeouts change realm state, so they run under the realm lock. */
+    private CallTimer lockedTimer(CallTimer scheduler) {
+        return (delayMillis, task) -> scheduler.schedule(delayMillis, () -> {
+            synchronized (lock) {
+                task.run();
+            }
+        });
     }
 
     String name() {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -35,7 +37,7 @@ public final class Router {
         timeouts.setRemoveOnCancelPolicy(true);
         Map<String, Realm> byName = new LinkedHashMap<>();
         for (RealmSettings settings : realms) {
-            byName.put(settings.name(), new Realm(settings, timeouts));
+            byName.put(settings.name(), new Realm(settings, this::schedule));
         }
         this.realms = Collections.unmodifiableMap(byName);
     }
@@ -82,9 +84,13 @@ public final class Router {
         return id;
     }
 
-    void schedule(long delayMillis, Runnable task) {
-        if (!timeouts.isShutdown()) {
-            timeouts.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+    /** Runs {@code task} later on the timeout thread; the returned action cancels it. A no-op after shutdown. */
+    Runnable schedule(long delayMillis, Runnable task) {
+        try {
+            ScheduledFuture<?> future = timeouts.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+            return () -> future.cancel(false);
+        } catch (RejectedExecutionException shutDown) {
+            return () -> { };
         }
     }
 
