@@ -12,7 +12,6 @@ import io.wamptls.wamp.MessageType;
 import io.wamptls.wamp.ProtocolViolation;
 import io.wamptls.wamp.WampUris;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,19 +30,6 @@ final class Broker {
     static final Map<String, Object> FEATURES = features(
             "publisher_identification", "publisher_exclusion", "subscriber_blackwhite_listing",
             "pattern_based_subscription");
-
-    /** One (topic, match) and the sessions on it. */
-    static final class Subscription {
-        final long id;
-        final UriPattern pattern;
-        final Instant created = Instant.now();
-        final Map<Long, SessionRef> subscribers = new LinkedHashMap<>();
-
-        Subscription(long id, UriPattern pattern) {
-            this.id = id;
-            this.pattern = pattern;
-        }
-    }
 
     /** Told about subscriptions coming and going, for the meta API. */
     interface Listener {

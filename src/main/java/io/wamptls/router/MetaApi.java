@@ -64,7 +64,7 @@ final class MetaApi implements Broker.Listener, Dealer.Listener {
         dealer.addInternalProcedure("wamp.subscription.list", (caller, args, kwargs) ->
                 List.of(idsByPolicy(broker.subscriptions(), s -> s.pattern, s -> s.id)));
         dealer.addInternalProcedure("wamp.subscription.lookup", (caller, args, kwargs) -> {
-            Broker.Subscription s = broker.byPattern(patternArg(args));
+            Subscription s = broker.byPattern(patternArg(args));
             return nullable(s == null ? null : s.id);
         });
         dealer.addInternalProcedure("wamp.subscription.match", (caller, args, kwargs) -> {
@@ -81,11 +81,11 @@ final class MetaApi implements Broker.Listener, Dealer.Listener {
         dealer.addInternalProcedure("wamp.registration.list", (caller, args, kwargs) ->
                 List.of(idsByPolicy(dealer.registrations(), r -> r.pattern, r -> r.id)));
         dealer.addInternalProcedure("wamp.registration.lookup", (caller, args, kwargs) -> {
-            Dealer.Registration r = dealer.byPattern(patternArg(args));
+            Registration r = dealer.byPattern(patternArg(args));
             return nullable(r == null ? null : r.id);
         });
         dealer.addInternalProcedure("wamp.registration.match", (caller, args, kwargs) -> {
-            Dealer.Registration r = dealer.bestRegistration(stringArg(args, 0, "procedure"));
+            Registration r = dealer.bestRegistration(stringArg(args, 0, "procedure"));
             return nullable(r == null ? null : r.id);
         });
         dealer.addInternalProcedure("wamp.registration.get", (caller, args, kwargs) ->
@@ -105,42 +105,42 @@ final class MetaApi implements Broker.Listener, Dealer.Listener {
     }
 
     @Override
-    public void subscriptionCreated(SessionRef session, Broker.Subscription subscription) {
+    public void subscriptionCreated(SessionRef session, Subscription subscription) {
         publishAbout(subscription.pattern, "wamp.subscription.on_create", session.id(), describe(subscription));
     }
 
     @Override
-    public void subscribed(SessionRef session, Broker.Subscription subscription) {
+    public void subscribed(SessionRef session, Subscription subscription) {
         publishAbout(subscription.pattern, "wamp.subscription.on_subscribe", session.id(), subscription.id);
     }
 
     @Override
-    public void unsubscribed(SessionRef session, Broker.Subscription subscription) {
+    public void unsubscribed(SessionRef session, Subscription subscription) {
         publishAbout(subscription.pattern, "wamp.subscription.on_unsubscribe", session.id(), subscription.id);
     }
 
     @Override
-    public void subscriptionDeleted(SessionRef session, Broker.Subscription subscription) {
+    public void subscriptionDeleted(SessionRef session, Subscription subscription) {
         publishAbout(subscription.pattern, "wamp.subscription.on_delete", session.id(), subscription.id);
     }
 
     @Override
-    public void registrationCreated(SessionRef session, Dealer.Registration registration) {
+    public void registrationCreated(SessionRef session, Registration registration) {
         publishAbout(registration.pattern, "wamp.registration.on_create", session.id(), describe(registration));
     }
 
     @Override
-    public void registered(SessionRef session, Dealer.Registration registration) {
+    public void registered(SessionRef session, Registration registration) {
         publishAbout(registration.pattern, "wamp.registration.on_register", session.id(), registration.id);
     }
 
     @Override
-    public void unregistered(SessionRef session, Dealer.Registration registration) {
+    public void unregistered(SessionRef session, Registration registration) {
         publishAbout(registration.pattern, "wamp.registration.on_unregister", session.id(), registration.id);
     }
 
     @Override
-    public void registrationDeleted(SessionRef session, Dealer.Registration registration) {
+    public void registrationDeleted(SessionRef session, Registration registration) {
         publishAbout(registration.pattern, "wamp.registration.on_delete", session.id(), registration.id);
     }
 
@@ -178,23 +178,23 @@ final class MetaApi implements Broker.Listener, Dealer.Listener {
         return sessions;
     }
 
-    private Broker.Subscription subscription(List<Object> args) throws WampException {
-        Broker.Subscription subscription = broker.byId(idArg(args, "subscription"));
+    private Subscription subscription(List<Object> args) throws WampException {
+        Subscription subscription = broker.byId(idArg(args, "subscription"));
         if (subscription == null) {
             throw new WampException(WampUris.NO_SUCH_SUBSCRIPTION, "no subscription " + args.get(0));
         }
         return subscription;
     }
 
-    private Dealer.Registration registration(List<Object> args) throws WampException {
-        Dealer.Registration registration = dealer.byId(idArg(args, "registration"));
+    private Registration registration(List<Object> args) throws WampException {
+        Registration registration = dealer.byId(idArg(args, "registration"));
         if (registration == null) {
             throw new WampException(WampUris.NO_SUCH_REGISTRATION, "no registration " + args.get(0));
         }
         return registration;
     }
 
-    private static Map<String, Object> describe(Broker.Subscription s) {
+    private static Map<String, Object> describe(Subscription s) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("id", s.id);
         details.put("created", s.created.toString());
@@ -203,7 +203,7 @@ final class MetaApi implements Broker.Listener, Dealer.Listener {
         return details;
     }
 
-    private static Map<String, Object> describe(Dealer.Registration r) {
+    private static Map<String, Object> describe(Registration r) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("id", r.id);
         details.put("created", r.created.toString());
