@@ -115,22 +115,11 @@ final class Broker {
         ReceiverFilter filter = ReceiverFilter.from(options);
         String topic = publish.topic();
 
-        String refusal = null;
-        String refusalMessage = null;
         Authorization authorization = authorizer.authorize(publisher.authrole(), Action.PUBLISH, topic);
-        if (!UriRules.isValid(topic, strictUris)) {
-            refusal = WampUris.INVALID_URI;
-            refusalMessage = "invalid topic URI '" + topic + "'";
-        } else if (topic.startsWith("wamp.") && !RoleAuthorizer.TRUSTED.equals(publisher.authrole())) {
-            refusal = WampUris.INVALID_URI;
-            refusalMessage = "topic URI '" + topic + "' is restricted (wamp.*)";
-        } else if (!authorization.allowed()) {
-            refusal = WampUris.NOT_AUTHORIZED;
-            refusalMessage = notAuthorized(publisher, Action.PUBLISH, topic);
-        }
+        Message.Error refusal = refusal(publisher, publish, authorization);
         if (refusal != null) {
             if (acknowledge) { // without acknowledge every failure is silent (spec)
-                publisher.send(Replies.error(MessageType.PUBLISH, publish.request(), refusal, refusalMessage));
+                publisher.send(refusal);
             }
             return;
         }
@@ -159,6 +148,24 @@ final class Broker {
                 subscriber.send(event);
             }
         }
+    }
+
+    /** The ERROR a publication is refused with, or null when it may go out. */
+    private Message.Error refusal(SessionRef publisher, Message.Publish publish, Authorization authorization) {
+        String topic = publish.topic();
+        if (!UriRules.isValid(topic, strictUris)) {
+            return Replies.error(MessageType.PUBLISH, publish.request(), WampUris.INVALID_URI,
+                    "invalid topic URI '" + topic + "'");
+        }
+        if (topic.startsWith("wamp.") && !RoleAuthorizer.TRUSTED.equals(publisher.authrole())) {
+            return Replies.error(MessageType.PUBLISH, publish.request(), WampUris.INVALID_URI,
+                    "topic URI '" + topic + "' is restricted (wamp.*)");
+        }
+        if (!authorization.allowed()) {
+            return Replies.error(MessageType.PUBLISH, publish.request(), WampUris.NOT_AUTHORIZED,
+                    notAuthorized(publisher, Action.PUBLISH, topic));
+        }
+        return null;
     }
 
     /** An event from the router itself (meta events): no publisher, no filters. */
