@@ -22,14 +22,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Publish/subscribe of one realm. Not thread-safe: the realm calls it under its lock.
+ * Publish/subscribe of one realm, with event retention (the last retained event per topic, kept for the life
+ * of the realm). Not thread-safe: the realm calls it under its lock.
  * One subscription (one id) per (topic, match), shared by all its subscribers.
  */
 final class Broker {
 
     static final Map<String, Object> FEATURES = features(
             "publisher_identification", "publisher_exclusion", "subscriber_blackwhite_listing",
-            "pattern_based_subscription");
+            "pattern_based_subscription", "event_retention");
+
+    /**
+     * The last publication with {@code retain: true} on a topic, kept with what is needed to deliver it later:
+     * the publisher's identity (for disclosure and exclude_me) and its receiver filter.
+     */
+    private record RetainedEvent(long publication, long publisher, String publisherAuthid, String publisherAuthrole,
+                                 boolean disclose, boolean excludeMe, ReceiverFilter filter,
+                                 List<Object> args, Map<String, Object> kwargs) {
+    }
 
     /** Told about subscriptions coming and going, for the meta API. */
     interface Listener {
@@ -48,6 +58,7 @@ final class Broker {
     private final Map<Long, Subscription> byId = new HashMap<>();
     /** The prefix and wildcard subscriptions: every publish has to test each of them. */
     private final Set<Subscription> patternSubscriptions = new LinkedHashSet<>();
+    private final Map<String, RetainedEvent> retained = new HashMap<>();
     private Listener listener;
 
     Broker(RoleAuthorizer authorizer, boolean strictUris) {
@@ -62,6 +73,7 @@ final class Broker {
     void subscribe(SessionRef session, Message.Subscribe subscribe) throws ProtocolViolation {
         Options options = new Options(MessageType.SUBSCRIBE, subscribe.options());
         MatchPolicy match = options.match();
+        boolean getRetained = options.bool("get_retained", false);
         String topic = subscribe.topic();
         if (!UriRules.isValidPattern(topic, match, strictUris)) {
             session.send(Replies.error(MessageType.SUBSCRIBE, subscribe.request(), WampUris.INVALID_URI,
@@ -86,6 +98,9 @@ final class Broker {
         }
         boolean added = subscription.subscribers.putIfAbsent(session.id(), session) == null;
         session.send(new Message.Subscribed(subscribe.request(), subscription.id));
+        if (getRetained) {
+            sendRetained(session, subscription);
+        }
         if (listener != null) {
             if (created) {
                 listener.subscriptionCreated(session, subscription);
@@ -112,6 +127,7 @@ final class Broker {
         boolean acknowledge = options.bool("acknowledge", false);
         boolean excludeMe = options.bool("exclude_me", true);
         boolean discloseMe = options.bool("disclose_me", false);
+        boolean retain = options.bool("retain", false);
         ReceiverFilter filter = ReceiverFilter.from(options);
         String topic = publish.topic();
 
@@ -129,15 +145,14 @@ final class Broker {
             publisher.send(new Message.Published(publish.request(), publication));
         }
         boolean disclose = authorization.disclose() || discloseMe;
+        if (retain) {
+            retained.put(topic, new RetainedEvent(publication, publisher.id(), publisher.authid(), publisher.authrole(),
+                    disclose, excludeMe, filter, publish.args(), publish.kwargs()));
+        }
         for (Subscription subscription : matching(topic)) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            if (subscription.pattern.match() != MatchPolicy.EXACT) {
-                details.put("topic", topic);
-            }
+            Map<String, Object> details = eventDetails(subscription, topic);
             if (disclose) {
-                details.put("publisher", publisher.id());
-                details.put("publisher_authid", publisher.authid());
-                details.put("publisher_authrole", publisher.authrole());
+                addPublisher(details, publisher.id(), publisher.authid(), publisher.authrole());
             }
             Message.Event event = new Message.Event(subscription.id, publication, details, publish.args(), publish.kwargs());
             for (SessionRef subscriber : subscription.subscribers.values()) {
@@ -148,6 +163,37 @@ final class Broker {
                 subscriber.send(event);
             }
         }
+    }
+
+    /** Right after SUBSCRIBED: the retained events this subscription matches and the subscriber is eligible for. */
+    private void sendRetained(SessionRef subscriber, Subscription subscription) {
+        retained.forEach((topic, event) -> {
+            boolean excluded = subscriber.id() == event.publisher() && event.excludeMe();
+            if (!subscription.pattern.matches(topic) || excluded || !event.filter().accepts(subscriber)) {
+                return;
+            }
+            Map<String, Object> details = eventDetails(subscription, topic);
+            details.put("retained", true);
+            if (event.disclose()) {
+                addPublisher(details, event.publisher(), event.publisherAuthid(), event.publisherAuthrole());
+            }
+            subscriber.send(new Message.Event(subscription.id, event.publication(), details, event.args(), event.kwargs()));
+        });
+    }
+
+    /** EVENT.Details: the actual topic for pattern subscriptions (MUST), nothing for exact ones. */
+    private static Map<String, Object> eventDetails(Subscription subscription, String topic) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (subscription.pattern.match() != MatchPolicy.EXACT) {
+            details.put("topic", topic);
+        }
+        return details;
+    }
+
+    private static void addPublisher(Map<String, Object> details, long id, String authid, String authrole) {
+        details.put("publisher", id);
+        details.put("publisher_authid", authid);
+        details.put("publisher_authrole", authrole);
     }
 
     /** The ERROR a publication is refused with, or null when it may go out. */

@@ -36,7 +36,8 @@ class SessionLifecycleTest {
         Map<String, Map<String, Map<String, Object>>> roles = (Map<String, Map<String, Map<String, Object>>>) details.get("roles");
         assertEquals(true, roles.get("broker").get("features").get("pattern_based_subscription"));
         assertEquals(true, roles.get("dealer").get("features").get("call_canceling"));
-        assertFalse(roles.get("broker").get("features").containsKey("event_retention"));
+        assertEquals(true, roles.get("broker").get("features").get("event_retention"));
+        assertFalse(roles.get("broker").get("features").containsKey("subscription_revocation"));
         assertFalse(roles.get("dealer").get("features").containsKey("testament_meta_api"));
         assertEquals(1, router.sessionCount());
     }
