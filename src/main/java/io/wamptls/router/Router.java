@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -44,7 +45,8 @@ public final class Router {
 
     /** A new connection: the router will expect HELLO and authenticate it with {@code auth}. */
     public RouterSession attach(Peer peer, TransportInfo transport, AuthPolicy auth) {
-        SessionHandler handler = new SessionHandler(this, peer, transport, auth);
+        SessionHandler handler = new SessionHandler(this, Objects.requireNonNull(peer, "peer"),
+                Objects.requireNonNull(transport, "transport"), Objects.requireNonNull(auth, "auth"));
         attached.add(handler);
         return handler;
     }
