@@ -12,35 +12,33 @@ import io.wamptls.wamp.MessageType;
 import io.wamptls.wamp.ProtocolViolation;
 import io.wamptls.wamp.WampUris;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Publish/subscribe of one realm. Not thread-safe: the realm calls it under its lock.
+ * Publish/subscribe of one realm, with event retention (the last retained event per topic, kept for the life
+ * of the realm). Not thread-safe: the realm calls it under its lock.
  * One subscription (one id) per (topic, match), shared by all its subscribers.
  */
 final class Broker {
 
     static final Map<String, Object> FEATURES = features(
             "publisher_identification", "publisher_exclusion", "subscriber_blackwhite_listing",
-            "pattern_based_subscription");
+            "pattern_based_subscription", "event_retention");
 
-    /** One (topic, match) and the sessions on it. */
-    static final class Subscription {
-        final long id;
-        final UriPattern pattern;
-        final Instant created = Instant.now();
-        final Map<Long, SessionRef> subscribers = new LinkedHashMap<>();
-
-        Subscription(long id, UriPattern pattern) {
-            this.id = id;
-            this.pattern = pattern;
-        }
+    /**
+     * The last publication with {@code retain: true} on a topic, kept with what is needed to deliver it later:
+     * the publisher's identity (for disclosure and exclude_me) and its receiver filter.
+     */
+    private record RetainedEvent(long publication, long publisher, String publisherAuthid, String publisherAuthrole,
+                                 boolean disclose, boolean excludeMe, ReceiverFilter filter,
+                                 List<Object> args, Map<String, Object> kwargs) {
     }
 
     /** Told about subscriptions coming and going, for the meta API. */
@@ -58,6 +56,9 @@ final class Broker {
     private final boolean strictUris;
     private final Map<UriPattern, Subscription> byPattern = new HashMap<>();
     private final Map<Long, Subscription> byId = new HashMap<>();
+    /** The prefix and wildcard subscriptions: every publish has to test each of them. */
+    private final Set<Subscription> patternSubscriptions = new LinkedHashSet<>();
+    private final Map<String, RetainedEvent> retained = new HashMap<>();
     private Listener listener;
 
     Broker(RoleAuthorizer authorizer, boolean strictUris) {
@@ -72,6 +73,7 @@ final class Broker {
     void subscribe(SessionRef session, Message.Subscribe subscribe) throws ProtocolViolation {
         Options options = new Options(MessageType.SUBSCRIBE, subscribe.options());
         MatchPolicy match = options.match();
+        boolean getRetained = options.bool("get_retained", false);
         String topic = subscribe.topic();
         if (!UriRules.isValidPattern(topic, match, strictUris)) {
             session.send(Replies.error(MessageType.SUBSCRIBE, subscribe.request(), WampUris.INVALID_URI,
@@ -90,9 +92,15 @@ final class Broker {
             subscription = new Subscription(newSubscriptionId(), pattern);
             byPattern.put(pattern, subscription);
             byId.put(subscription.id, subscription);
+            if (match != MatchPolicy.EXACT) {
+                patternSubscriptions.add(subscription);
+            }
         }
         boolean added = subscription.subscribers.putIfAbsent(session.id(), session) == null;
         session.send(new Message.Subscribed(subscribe.request(), subscription.id));
+        if (getRetained) {
+            sendRetained(session, subscription);
+        }
         if (listener != null) {
             if (created) {
                 listener.subscriptionCreated(session, subscription);
@@ -119,25 +127,15 @@ final class Broker {
         boolean acknowledge = options.bool("acknowledge", false);
         boolean excludeMe = options.bool("exclude_me", true);
         boolean discloseMe = options.bool("disclose_me", false);
+        boolean retain = options.bool("retain", false);
         ReceiverFilter filter = ReceiverFilter.from(options);
         String topic = publish.topic();
 
-        String refusal = null;
-        String refusalMessage = null;
         Authorization authorization = authorizer.authorize(publisher.authrole(), Action.PUBLISH, topic);
-        if (!UriRules.isValid(topic, strictUris)) {
-            refusal = WampUris.INVALID_URI;
-            refusalMessage = "invalid topic URI '" + topic + "'";
-        } else if (topic.startsWith("wamp.") && !RoleAuthorizer.TRUSTED.equals(publisher.authrole())) {
-            refusal = WampUris.INVALID_URI;
-            refusalMessage = "topic URI '" + topic + "' is restricted (wamp.*)";
-        } else if (!authorization.allowed()) {
-            refusal = WampUris.NOT_AUTHORIZED;
-            refusalMessage = notAuthorized(publisher, Action.PUBLISH, topic);
-        }
+        Message.Error refusal = refusal(publisher, publish, authorization);
         if (refusal != null) {
             if (acknowledge) { // without acknowledge every failure is silent (spec)
-                publisher.send(Replies.error(MessageType.PUBLISH, publish.request(), refusal, refusalMessage));
+                publisher.send(refusal);
             }
             return;
         }
@@ -147,15 +145,14 @@ final class Broker {
             publisher.send(new Message.Published(publish.request(), publication));
         }
         boolean disclose = authorization.disclose() || discloseMe;
+        if (retain) {
+            retained.put(topic, new RetainedEvent(publication, publisher.id(), publisher.authid(), publisher.authrole(),
+                    disclose, excludeMe, filter, publish.args(), publish.kwargs()));
+        }
         for (Subscription subscription : matching(topic)) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            if (subscription.pattern.match() != MatchPolicy.EXACT) {
-                details.put("topic", topic);
-            }
+            Map<String, Object> details = eventDetails(subscription, topic);
             if (disclose) {
-                details.put("publisher", publisher.id());
-                details.put("publisher_authid", publisher.authid());
-                details.put("publisher_authrole", publisher.authrole());
+                addPublisher(details, publisher.id(), publisher.authid(), publisher.authrole());
             }
             Message.Event event = new Message.Event(subscription.id, publication, details, publish.args(), publish.kwargs());
             for (SessionRef subscriber : subscription.subscribers.values()) {
@@ -166,6 +163,55 @@ final class Broker {
                 subscriber.send(event);
             }
         }
+    }
+
+    /** Right after SUBSCRIBED: the retained events this subscription matches and the subscriber is eligible for. */
+    private void sendRetained(SessionRef subscriber, Subscription subscription) {
+        retained.forEach((topic, event) -> {
+            boolean excluded = subscriber.id() == event.publisher() && event.excludeMe();
+            if (!subscription.pattern.matches(topic) || excluded || !event.filter().accepts(subscriber)) {
+                return;
+            }
+            Map<String, Object> details = eventDetails(subscription, topic);
+            details.put("retained", true);
+            if (event.disclose()) {
+                addPublisher(details, event.publisher(), event.publisherAuthid(), event.publisherAuthrole());
+            }
+            subscriber.send(new Message.Event(subscription.id, event.publication(), details, event.args(), event.kwargs()));
+        });
+    }
+
+    /** EVENT.Details: the actual topic for pattern subscriptions (MUST), nothing for exact ones. */
+    private static Map<String, Object> eventDetails(Subscription subscription, String topic) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (subscription.pattern.match() != MatchPolicy.EXACT) {
+            details.put("topic", topic);
+        }
+        return details;
+    }
+
+    private static void addPublisher(Map<String, Object> details, long id, String authid, String authrole) {
+        details.put("publisher", id);
+        details.put("publisher_authid", authid);
+        details.put("publisher_authrole", authrole);
+    }
+
+    /** The ERROR a publication is refused with, or null when it may go out. */
+    private Message.Error refusal(SessionRef publisher, Message.Publish publish, Authorization authorization) {
+        String topic = publish.topic();
+        if (!UriRules.isValid(topic, strictUris)) {
+            return Replies.error(MessageType.PUBLISH, publish.request(), WampUris.INVALID_URI,
+                    "invalid topic URI '" + topic + "'");
+        }
+        if (topic.startsWith("wamp.") && !RoleAuthorizer.TRUSTED.equals(publisher.authrole())) {
+            return Replies.error(MessageType.PUBLISH, publish.request(), WampUris.INVALID_URI,
+                    "topic URI '" + topic + "' is restricted (wamp.*)");
+        }
+        if (!authorization.allowed()) {
+            return Replies.error(MessageType.PUBLISH, publish.request(), WampUris.NOT_AUTHORIZED,
+                    notAuthorized(publisher, Action.PUBLISH, topic));
+        }
+        return null;
     }
 
     /** An event from the router itself (meta events): no publisher, no filters. */
@@ -196,6 +242,7 @@ final class Broker {
         if (subscription.subscribers.isEmpty()) {
             byPattern.remove(subscription.pattern);
             byId.remove(subscription.id);
+            patternSubscriptions.remove(subscription);
             if (listener != null) {
                 listener.subscriptionDeleted(session, subscription);
             }
@@ -209,8 +256,8 @@ final class Broker {
         if (exact != null) {
             result.add(exact);
         }
-        for (Subscription subscription : byId.values()) {
-            if (subscription.pattern.match() != MatchPolicy.EXACT && subscription.pattern.matches(topic)) {
+        for (Subscription subscription : patternSubscriptions) {
+            if (subscription.pattern.matches(topic)) {
                 result.add(subscription);
             }
         }

@@ -1,6 +1,6 @@
 package io.wamptls.router;
 
-/** Runs call timeouts; the realm's implementation runs the task under the realm lock. */
+/** Runs a task later (call timeouts); the dealer gets one that runs it under the realm lock. */
 interface CallTimer {
 
     /** Runs {@code task} after {@code delayMillis}; the returned action cancels it. */

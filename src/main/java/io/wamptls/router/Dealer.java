@@ -13,14 +13,14 @@ import io.wamptls.wamp.MessageType;
 import io.wamptls.wamp.ProtocolViolation;
 import io.wamptls.wamp.WampUris;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Set;
 
 /**
  * Remote procedure calls of one realm: registrations, CALL → INVOCATION → YIELD/ERROR → RESULT/ERROR,
@@ -33,57 +33,6 @@ final class Dealer {
             "progressive_call_results", "call_canceling", "call_timeout");
 
     private static final String CALLEE_GONE = "callee disconnected from in-flight request";
-
-    /** One callee on a registration, with its REGISTER options. */
-    record Callee(SessionRef session, boolean discloseCaller) {
-    }
-
-    /** One (procedure, match) and its callees, oldest first. */
-    static final class Registration {
-        final long id;
-        final UriPattern pattern;
-        final InvokePolicy invoke;
-        final Instant created = Instant.now();
-        final List<Callee> callees = new ArrayList<>();
-        int nextRoundRobin;
-
-        Registration(long id, UriPattern pattern, InvokePolicy invoke) {
-            this.id = id;
-            this.pattern = pattern;
-            this.invoke = invoke;
-        }
-
-        boolean hasCallee(long sessionId) {
-            return callees.stream().anyMatch(c -> c.session().id() == sessionId);
-        }
-    }
-
-    /** A call waiting for its callee's answer. */
-    private static final class PendingCall {
-        final SessionRef caller;
-        final long callRequest;
-        final SessionRef callee;
-        final long invocation;
-        final Registration registration;
-        final boolean receiveProgress;
-        final long timeoutMillis;
-        Runnable cancelTimer = () -> { };
-        boolean killRequested;
-
-        PendingCall(SessionRef caller, long callRequest, SessionRef callee, long invocation,
-                    Registration registration, boolean receiveProgress, long timeoutMillis) {
-            this.caller = caller;
-            this.callRequest = callRequest;
-            this.callee = callee;
-            this.invocation = invocation;
-            this.registration = registration;
-            this.receiveProgress = receiveProgress;
-            this.timeoutMillis = timeoutMillis;
-        }
-    }
-
-    private record Key(long session, long request) {
-    }
 
     /** Told about registrations coming and going, for the meta API. */
     interface Listener {
@@ -101,11 +50,10 @@ final class Dealer {
     private final CallTimer timer;
     private final Map<UriPattern, Registration> byPattern = new HashMap<>();
     private final Map<Long, Registration> byId = new HashMap<>();
+    /** The prefix and wildcard registrations, searched when no exact registration matches a CALL. */
+    private final Set<Registration> patternRegistrations = new LinkedHashSet<>();
     private final Map<String, InternalProcedure> internalProcedures = new HashMap<>();
-    private final Map<Key, PendingCall> byInvocation = new HashMap<>();
-    private final Map<Key, PendingCall> byCall = new HashMap<>();
-    /** Last INVOCATION request id sent to each callee: invocation ids are sequential per callee session. */
-    private final Map<Long, Long> lastInvocationId = new HashMap<>();
+    private final CallsInFlight calls = new CallsInFlight();
     private Listener listener;
 
     Dealer(RoleAuthorizer authorizer, boolean strictUris, CallTimer timer) {
@@ -158,6 +106,9 @@ final class Dealer {
             registration = new Registration(newRegistrationId(), pattern, invoke);
             byPattern.put(pattern, registration);
             byId.put(registration.id, registration);
+            if (match != MatchPolicy.EXACT) {
+                patternRegistrations.add(registration);
+            }
         } else if (registration.invoke == InvokePolicy.SINGLE || registration.hasCallee(session.id())) {
             refuse(session, MessageType.REGISTER, request, WampUris.PROCEDURE_ALREADY_EXISTS,
                     "procedure '" + procedure + "' (match " + match.wireName() + ") is already registered");
@@ -167,7 +118,7 @@ final class Dealer {
                     "procedure '" + procedure + "' is already registered with invoke " + registration.invoke.wireName());
             return;
         }
-        registration.callees.add(new Callee(session, discloseCaller));
+        registration.callees.add(new Registration.Callee(session, discloseCaller));
         session.send(new Message.Registered(request, registration.id));
         if (listener != null) {
             if (created) {
@@ -198,6 +149,9 @@ final class Dealer {
         }
         String procedure = call.procedure();
         long request = call.request();
+        if (calls.byCall(caller, request) != null) {
+            throw new ProtocolViolation("CALL: request id " + request + " is already used by a call in flight");
+        }
 
         if (!UriRules.isValid(procedure, strictUris)) {
             refuse(caller, MessageType.CALL, request, WampUris.INVALID_URI, "invalid procedure URI '" + procedure + "'");
@@ -220,10 +174,9 @@ final class Dealer {
                     "no callee registered for procedure '" + procedure + "'");
             return;
         }
-        Callee callee = pickCallee(registration);
+        Registration.Callee callee = registration.pickCallee();
         SessionRef calleeSession = callee.session();
-        long invocation = Ids.next(lastInvocationId.getOrDefault(calleeSession.id(), 0L));
-        lastInvocationId.put(calleeSession.id(), invocation);
+        long invocation = calls.nextInvocationId(calleeSession);
 
         Map<String, Object> details = new LinkedHashMap<>();
         if (registration.pattern.match() != MatchPolicy.EXACT) {
@@ -240,10 +193,9 @@ final class Dealer {
         if (progressToCallee) {
             details.put("receive_progress", true);
         }
-        PendingCall pending = new PendingCall(caller, request, calleeSession, invocation, registration,
+        CallInFlight pending = new CallInFlight(caller, request, calleeSession, invocation, registration,
                 receiveProgress, timeout);
-        byInvocation.put(new Key(calleeSession.id(), invocation), pending);
-        byCall.put(new Key(caller.id(), request), pending);
+        calls.add(pending);
         startTimer(pending);
         calleeSession.send(new Message.Invocation(invocation, registration.id, details, call.args(), call.kwargs()));
     }
@@ -259,7 +211,7 @@ final class Dealer {
     }
 
     void yield(SessionRef callee, Message.Yield yield) throws ProtocolViolation {
-        PendingCall pending = pendingInvocation(callee, yield.request(), MessageType.YIELD);
+        CallInFlight pending = pendingInvocation(callee, yield.request(), MessageType.YIELD);
         if (pending == null) {
             return;
         }
@@ -279,7 +231,7 @@ final class Dealer {
 
     /** ERROR from a callee answering an INVOCATION: passed on to the caller with the callee's URI and payload. */
     void calleeError(SessionRef callee, Message.Error error) throws ProtocolViolation {
-        PendingCall pending = pendingInvocation(callee, error.request(), MessageType.ERROR);
+        CallInFlight pending = pendingInvocation(callee, error.request(), MessageType.ERROR);
         if (pending == null) {
             return;
         }
@@ -293,7 +245,7 @@ final class Dealer {
         if (!mode.equals("skip") && !mode.equals("kill") && !mode.equals("killnowait")) {
             throw new ProtocolViolation("CANCEL: option mode must be skip, kill or killnowait, got \"" + mode + "\"");
         }
-        PendingCall pending = byCall.get(new Key(caller.id(), cancel.request()));
+        CallInFlight pending = calls.byCall(caller, cancel.request());
         if (pending == null || pending.killRequested) {
             return; // not pending (finished, or never was) or already being killed: ignore
         }
@@ -324,24 +276,20 @@ final class Dealer {
                 removeCallee(session, registration);
             }
         }
-        for (PendingCall pending : new ArrayList<>(byCall.values())) {
-            if (pending.caller.id() == session.id()) {
-                finish(pending);
-                if (pending.callee.supports("callee", "call_canceling")) {
-                    pending.callee.send(new Message.Interrupt(pending.invocation, Map.of("mode", "killnowait")));
-                }
+        for (CallInFlight pending : calls.madeBy(session)) {
+            finish(pending);
+            if (pending.callee.supports("callee", "call_canceling")) {
+                pending.callee.send(new Message.Interrupt(pending.invocation, Map.of("mode", "killnowait")));
             }
         }
-        lastInvocationId.remove(session.id());
+        calls.forgetSession(session);
     }
 
     private void removeCallee(SessionRef session, Registration registration) {
         registration.callees.removeIf(c -> c.session().id() == session.id());
-        for (PendingCall pending : new ArrayList<>(byCall.values())) {
-            if (pending.callee.id() == session.id() && pending.registration == registration) {
-                finish(pending);
-                pending.caller.send(Replies.error(MessageType.CALL, pending.callRequest, WampUris.CANCELED, CALLEE_GONE));
-            }
+        for (CallInFlight pending : calls.servedBy(session, registration)) {
+            finish(pending);
+            pending.caller.send(Replies.error(MessageType.CALL, pending.callRequest, WampUris.CANCELED, CALLEE_GONE));
         }
         if (listener != null) {
             listener.unregistered(session, registration);
@@ -349,6 +297,7 @@ final class Dealer {
         if (registration.callees.isEmpty()) {
             byPattern.remove(registration.pattern);
             byId.remove(registration.id);
+            patternRegistrations.remove(registration);
             if (listener != null) {
                 listener.registrationDeleted(session, registration);
             }
@@ -359,28 +308,26 @@ final class Dealer {
      * The pending call a YIELD/ERROR answers, or null for a late answer to an invocation already given up on
      * (canceled, timed out, caller gone). An id this router never sent to the callee is a protocol violation.
      */
-    private PendingCall pendingInvocation(SessionRef callee, long invocation, MessageType type) throws ProtocolViolation {
-        PendingCall pending = byInvocation.get(new Key(callee.id(), invocation));
-        if (pending == null && invocation > lastInvocationId.getOrDefault(callee.id(), 0L)) {
+    private CallInFlight pendingInvocation(SessionRef callee, long invocation, MessageType type) throws ProtocolViolation {
+        CallInFlight pending = calls.byInvocation(callee, invocation);
+        if (pending == null && !calls.wasSent(callee, invocation)) {
             throw new ProtocolViolation(type + " for invocation " + invocation + " that was never sent to this session");
         }
         return pending;
     }
 
-    private void finish(PendingCall pending) {
-        pending.cancelTimer.run();
-        byInvocation.remove(new Key(pending.callee.id(), pending.invocation));
-        byCall.remove(new Key(pending.caller.id(), pending.callRequest));
+    private void finish(CallInFlight pending) {
+        calls.remove(pending);
     }
 
-    private void startTimer(PendingCall pending) {
+    private void startTimer(CallInFlight pending) {
         if (pending.timeoutMillis > 0) {
             pending.cancelTimer = timer.schedule(pending.timeoutMillis, () -> timedOut(pending));
         }
     }
 
-    private void timedOut(PendingCall pending) {
-        if (byCall.get(new Key(pending.caller.id(), pending.callRequest)) != pending) {
+    private void timedOut(CallInFlight pending) {
+        if (!calls.contains(pending)) {
             return; // finished meanwhile
         }
         finish(pending);
@@ -397,17 +344,7 @@ final class Dealer {
         if (exact != null) {
             return exact;
         }
-        return Specificity.best(byId.values(), r -> r.pattern, procedure, Specificity.ROUTING).orElse(null);
-    }
-
-    private static Callee pickCallee(Registration registration) {
-        List<Callee> callees = registration.callees;
-        return switch (registration.invoke) {
-            case SINGLE, FIRST -> callees.get(0);
-            case LAST -> callees.get(callees.size() - 1);
-            case RANDOM -> callees.get(ThreadLocalRandom.current().nextInt(callees.size()));
-            case ROUNDROBIN -> callees.get(Math.floorMod(registration.nextRoundRobin++, callees.size()));
-        };
+        return Specificity.best(patternRegistrations, r -> r.pattern, procedure, Specificity.ROUTING).orElse(null);
     }
 
     Registration byId(long id) {

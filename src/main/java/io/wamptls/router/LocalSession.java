@@ -14,15 +14,22 @@ final class LocalSession implements SessionRef {
     private final Map<String, Object> clientRoles;
     private final TransportInfo transport;
     private final Peer peer;
+    private final Killable owner;
+
+    /** The connection's handler, told when the router ends the session. */
+    interface Killable {
+        void killedByRouter(String reason, String message);
+    }
 
     LocalSession(long id, String realm, Identity identity, Map<String, Object> clientRoles,
-                 TransportInfo transport, Peer peer) {
+                 TransportInfo transport, Peer peer, Killable owner) {
         this.id = id;
         this.realm = realm;
         this.identity = identity;
         this.clientRoles = clientRoles;
         this.transport = transport;
         this.peer = peer;
+        this.owner = owner;
     }
 
     @Override
@@ -50,6 +57,11 @@ final class LocalSession implements SessionRef {
     @Override
     public void send(Message message) {
         peer.send(message);
+    }
+
+    @Override
+    public void kill(String reason, String message) {
+        owner.killedByRouter(reason, message);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.wamptls.router;
 
 import io.wamptls.router.match.MatchPolicy;
 import io.wamptls.router.match.UriPattern;
+import io.wamptls.router.match.UriRules;
 import io.wamptls.wamp.MessageLists;
 import io.wamptls.wamp.WampUris;
 
@@ -15,7 +16,7 @@ import java.util.function.Function;
 /**
  * The WAMP meta API of one realm (wamp-notes §8): session, subscription and registration procedures served by
  * the dealer, and meta events published by the broker. Entities on {@code wamp.*} URIs raise no events.
- * Not served: wamp.session.kill*, testaments, event history.
+ * Not served: testaments, event history, revocation (remove_subscriber/remove_callee).
  */
 final class MetaApi implements Broker.Listener, Dealer.Listener {
     private final SessionDirectory directory;
@@ -40,11 +41,30 @@ final class MetaApi implements Broker.Listener, Dealer.Listener {
             }
             return List.of(session.details());
         });
+        dealer.addInternalProcedure("wamp.session.kill", (caller, args, kwargs) -> {
+            long id = idArg(args, "session");
+            SessionRef target = directory.find(id);
+            if (target == null || id == caller.id()) {
+                throw new WampException(WampUris.NO_SUCH_SESSION, "no session " + id + " to kill (the caller cannot kill itself)");
+            }
+            kill(List.of(target), kwargs);
+            return null;
+        });
+        dealer.addInternalProcedure("wamp.session.kill_by_authid", (caller, args, kwargs) -> {
+            String authid = stringArg(args, 0, "authid");
+            return List.of(kill(others(caller, s -> authid.equals(s.authid())), kwargs));
+        });
+        dealer.addInternalProcedure("wamp.session.kill_by_authrole", (caller, args, kwargs) -> {
+            String authrole = stringArg(args, 0, "authrole");
+            return List.of(kill(others(caller, s -> authrole.equals(s.authrole())), kwargs).size());
+        });
+        dealer.addInternalProcedure("wamp.session.kill_all", (caller, args, kwargs) ->
+                List.of(kill(others(caller, s -> true), kwargs).size()));
 
         dealer.addInternalProcedure("wamp.subscription.list", (caller, args, kwargs) ->
                 List.of(idsByPolicy(broker.subscriptions(), s -> s.pattern, s -> s.id)));
         dealer.addInternalProcedure("wamp.subscription.lookup", (caller, args, kwargs) -> {
-            Broker.Subscription s = broker.byPattern(patternArg(args));
+            Subscription s = broker.byPattern(patternArg(args));
             return nullable(s == null ? null : s.id);
         });
         dealer.addInternalProcedure("wamp.subscription.match", (caller, args, kwargs) -> {
@@ -61,11 +81,11 @@ final class MetaApi implements Broker.Listener, Dealer.Listener {
         dealer.addInternalProcedure("wamp.registration.list", (caller, args, kwargs) ->
                 List.of(idsByPolicy(dealer.registrations(), r -> r.pattern, r -> r.id)));
         dealer.addInternalProcedure("wamp.registration.lookup", (caller, args, kwargs) -> {
-            Dealer.Registration r = dealer.byPattern(patternArg(args));
+            Registration r = dealer.byPattern(patternArg(args));
             return nullable(r == null ? null : r.id);
         });
         dealer.addInternalProcedure("wamp.registration.match", (caller, args, kwargs) -> {
-            Dealer.Registration r = dealer.bestRegistration(stringArg(args, 0, "procedure"));
+            Registration r = dealer.bestRegistration(stringArg(args, 0, "procedure"));
             return nullable(r == null ? null : r.id);
         });
         dealer.addInternalProcedure("wamp.registration.get", (caller, args, kwargs) ->
@@ -85,42 +105,42 @@ final class MetaApi implements Broker.Listener, Dealer.Listener {
     }
 
     @Override
-    public void subscriptionCreated(SessionRef session, Broker.Subscription subscription) {
+    public void subscriptionCreated(SessionRef session, Subscription subscription) {
         publishAbout(subscription.pattern, "wamp.subscription.on_create", session.id(), describe(subscription));
     }
 
     @Override
-    public void subscribed(SessionRef session, Broker.Subscription subscription) {
+    public void subscribed(SessionRef session, Subscription subscription) {
         publishAbout(subscription.pattern, "wamp.subscription.on_subscribe", session.id(), subscription.id);
     }
 
     @Override
-    public void unsubscribed(SessionRef session, Broker.Subscription subscription) {
+    public void unsubscribed(SessionRef session, Subscription subscription) {
         publishAbout(subscription.pattern, "wamp.subscription.on_unsubscribe", session.id(), subscription.id);
     }
 
     @Override
-    public void subscriptionDeleted(SessionRef session, Broker.Subscription subscription) {
+    public void subscriptionDeleted(SessionRef session, Subscription subscription) {
         publishAbout(subscription.pattern, "wamp.subscription.on_delete", session.id(), subscription.id);
     }
 
     @Override
-    public void registrationCreated(SessionRef session, Dealer.Registration registration) {
+    public void registrationCreated(SessionRef session, Registration registration) {
         publishAbout(registration.pattern, "wamp.registration.on_create", session.id(), describe(registration));
     }
 
     @Override
-    public void registered(SessionRef session, Dealer.Registration registration) {
+    public void registered(SessionRef session, Registration registration) {
         publishAbout(registration.pattern, "wamp.registration.on_register", session.id(), registration.id);
     }
 
     @Override
-    public void unregistered(SessionRef session, Dealer.Registration registration) {
+    public void unregistered(SessionRef session, Registration registration) {
         publishAbout(registration.pattern, "wamp.registration.on_unregister", session.id(), registration.id);
     }
 
     @Override
-    public void registrationDeleted(SessionRef session, Dealer.Registration registration) {
+    public void registrationDeleted(SessionRef session, Registration registration) {
         publishAbout(registration.pattern, "wamp.registration.on_delete", session.id(), registration.id);
     }
 
@@ -128,6 +148,23 @@ final class MetaApi implements Broker.Listener, Dealer.Listener {
         if (!pattern.uri().startsWith("wamp.")) {
             broker.publishFromRouter(topic, List.of(session, payload));
         }
+    }
+
+    private List<SessionRef> others(SessionRef caller, java.util.function.Predicate<SessionRef> filter) {
+        return directory.sessions().stream().filter(s -> s.id() != caller.id()).filter(filter).toList();
+    }
+
+    /** Ends the sessions with GOODBYE {@code kwargs.reason} (default wamp.close.killed) and their ids. */
+    private List<Long> kill(List<SessionRef> sessions, Map<String, Object> kwargs) throws WampException {
+        Object reason = kwargs.getOrDefault("reason", WampUris.CLOSE_KILLED);
+        if (!(reason instanceof String uri) || !UriRules.isValid(uri, false)) {
+            throw new WampException(WampUris.INVALID_URI, "reason must be a valid URI, got " + reason);
+        }
+        Object message = kwargs.get("message");
+        for (SessionRef session : sessions) {
+            directory.kill(session, uri, message != null ? message.toString() : null);
+        }
+        return sessions.stream().map(SessionRef::id).toList();
     }
 
     private List<SessionRef> sessionsWithRoles(List<Object> args) throws WampException {
@@ -141,23 +178,23 @@ final class MetaApi implements Broker.Listener, Dealer.Listener {
         return sessions;
     }
 
-    private Broker.Subscription subscription(List<Object> args) throws WampException {
-        Broker.Subscription subscription = broker.byId(idArg(args, "subscription"));
+    private Subscription subscription(List<Object> args) throws WampException {
+        Subscription subscription = broker.byId(idArg(args, "subscription"));
         if (subscription == null) {
             throw new WampException(WampUris.NO_SUCH_SUBSCRIPTION, "no subscription " + args.get(0));
         }
         return subscription;
     }
 
-    private Dealer.Registration registration(List<Object> args) throws WampException {
-        Dealer.Registration registration = dealer.byId(idArg(args, "registration"));
+    private Registration registration(List<Object> args) throws WampException {
+        Registration registration = dealer.byId(idArg(args, "registration"));
         if (registration == null) {
             throw new WampException(WampUris.NO_SUCH_REGISTRATION, "no registration " + args.get(0));
         }
         return registration;
     }
 
-    private static Map<String, Object> describe(Broker.Subscription s) {
+    private static Map<String, Object> describe(Subscription s) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("id", s.id);
         details.put("created", s.created.toString());
@@ -166,7 +203,7 @@ final class MetaApi implements Broker.Listener, Dealer.Listener {
         return details;
     }
 
-    private static Map<String, Object> describe(Dealer.Registration r) {
+    private static Map<String, Object> describe(Registration r) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("id", r.id);
         details.put("created", r.created.toString());

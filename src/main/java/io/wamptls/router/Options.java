@@ -28,9 +28,6 @@ final class Options {
                 + MessageLists.typeName(map.get(key)));
     }
 
-    boolean has(String key) {
-        return map.containsKey(key);
-    }
 
     boolean bool(String key, boolean absent) throws ProtocolViolation {
         Object value = map.get(key);

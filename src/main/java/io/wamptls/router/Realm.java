@@ -9,9 +9,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One realm: its joined sessions, broker, dealer and authorizer. Every state change happens under the realm's
@@ -26,7 +23,8 @@ final class Realm implements SessionDirectory {
     private final MetaApi metaApi;
     private final Map<Long, SessionRef> sessions = new LinkedHashMap<>();
 
-    Realm(RealmSettings settings, ScheduledExecutorService scheduler) {
+    /** @param scheduler runs delayed tasks (the router's timeout thread) */
+    Realm(RealmSettings settings, CallTimer scheduler) {
         this.settings = settings;
         this.authorizer = new RoleAuthorizer(settings.roles());
         this.broker = new Broker(authorizer, settings.strictUris());
@@ -34,15 +32,13 @@ final class Realm implements SessionDirectory {
         this.metaApi = settings.metaApi() ? new MetaApi(this, broker, dealer) : null;
     }
 
-    private CallTimer lockedTimer(ScheduledExecutorService scheduler) {
-        return (delayMillis, task) -> {
-            ScheduledFuture<?> future = scheduler.schedule(() -> {
-                synchronized (lock) {
-                    task.run();
-                }
-            }, delayMillis, TimeUnit.MILLISECONDS);
-            return () -> future.cancel(false);
-        };
+    /** Call timeouts change realm state, so they run under the realm lock. */
+    private CallTimer lockedTimer(CallTimer scheduler) {
+        return (delayMillis, task) -> scheduler.schedule(delayMillis, () -> {
+            synchronized (lock) {
+                task.run();
+            }
+        });
     }
 
     String name() {
@@ -58,7 +54,9 @@ final class Realm implements SessionDirectory {
         Map<String, Object> brokerFeatures = new LinkedHashMap<>(Broker.FEATURES);
         Map<String, Object> dealerFeatures = new LinkedHashMap<>(Dealer.FEATURES);
         if (metaApi != null) {
+            brokerFeatures.put("session_meta_api", true);
             brokerFeatures.put("subscription_meta_api", true);
+            dealerFeatures.put("session_meta_api", true);
             dealerFeatures.put("registration_meta_api", true);
         }
         return Map.of("broker", Map.of("features", brokerFeatures), "dealer", Map.of("features", dealerFeatures));
@@ -87,9 +85,20 @@ final class Realm implements SessionDirectory {
         }
     }
 
+    @Override
+    public void kill(SessionRef session, String reason, String message) {
+        synchronized (lock) {
+            leave(session);
+            session.kill(reason, message);
+        }
+    }
+
     /** Routes one message of an established session. */
     void receive(SessionRef session, Message message) throws ProtocolViolation {
         synchronized (lock) {
+            if (!sessions.containsKey(session.id())) {
+                return; // killed by the router while this message was on its way: no longer routed
+            }
             if (message instanceof Message.Publish publish) {
                 broker.publish(session, publish);
             } else if (message instanceof Message.Subscribe subscribe) {

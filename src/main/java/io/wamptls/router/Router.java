@@ -7,9 +7,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The WAMP router: a fixed set of realms and the sessions attached to it. Transports {@link #attach} one
@@ -21,7 +25,7 @@ public final class Router {
     private final Map<String, Realm> realms;
     private final Set<SessionHandler> attached = ConcurrentHashMap.newKeySet();
     private final Set<Long> sessionIds = ConcurrentHashMap.newKeySet();
-    /** The only thread inside the core: fires call timeouts. */
+    /** The only thread inside the core: fires call timeouts and closes sessions that do not echo GOODBYE. */
     private final ScheduledThreadPoolExecutor timeouts;
     private volatile boolean shutDown;
 
@@ -34,14 +38,15 @@ public final class Router {
         timeouts.setRemoveOnCancelPolicy(true);
         Map<String, Realm> byName = new LinkedHashMap<>();
         for (RealmSettings settings : realms) {
-            byName.put(settings.name(), new Realm(settings, timeouts));
+            byName.put(settings.name(), new Realm(settings, this::schedule));
         }
         this.realms = Collections.unmodifiableMap(byName);
     }
 
     /** A new connection: the router will expect HELLO and authenticate it with {@code auth}. */
     public RouterSession attach(Peer peer, TransportInfo transport, AuthPolicy auth) {
-        SessionHandler handler = new SessionHandler(this, peer, transport, auth);
+        SessionHandler handler = new SessionHandler(this, Objects.requireNonNull(peer, "peer"),
+                Objects.requireNonNull(transport, "transport"), Objects.requireNonNull(auth, "auth"));
         attached.add(handler);
         return handler;
     }
@@ -80,6 +85,16 @@ public final class Router {
             id = Ids.random();
         } while (!sessionIds.add(id));
         return id;
+    }
+
+    /** Runs {@code task} later on the timeout thread; the returned action cancels it. A no-op after shutdown. */
+    Runnable schedule(long delayMillis, Runnable task) {
+        try {
+            ScheduledFuture<?> future = timeouts.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+            return () -> future.cancel(false);
+        } catch (RejectedExecutionException shutDown) {
+            return () -> { };
+        }
     }
 
     void detached(SessionHandler handler, long sessionId) {

@@ -9,4 +9,7 @@ public interface SessionDirectory {
     SessionRef find(long sessionId);
 
     Collection<SessionRef> sessions();
+
+    /** Removes the session from the realm (as if it had left) and sends it GOODBYE {@code reason}. */
+    void kill(SessionRef session, String reason, String message);
 }

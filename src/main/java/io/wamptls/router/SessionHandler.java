@@ -21,9 +21,12 @@ import java.util.Set;
  * GOODBYE, or ABORT on refusal or protocol violation. Methods are synchronized: the transport calls serially,
  * but {@link Router#shutdown} and transport loss may come from other threads. Lock order: session, then realm.
  */
-final class SessionHandler implements RouterSession {
+final class SessionHandler implements RouterSession, LocalSession.Killable {
     /** Reason for ABORTs caused by a bug in the router rather than by the client. */
     static final String INTERNAL_ERROR = "wamp.error.internal_error";
+
+    /** How long a session the router said GOODBYE to gets to echo it before its transport is closed. */
+    static final long GOODBYE_ECHO_TIMEOUT_MS = 5_000;
 
     private static final Set<String> CLIENT_ROLES = Set.of("publisher", "subscriber", "caller", "callee");
 
@@ -40,6 +43,8 @@ final class SessionHandler implements RouterSession {
     private Map<String, Object> clientRoles;
     private AuthOutcome.ChallengeResponse pendingChallenge;
     private LocalSession session;
+    /** The router ended the session (meta API kill): no longer routed, waiting for the GOODBYE echo. */
+    private volatile boolean goodbyeSent;
 
     SessionHandler(Router router, Peer peer, TransportInfo transport, AuthPolicy auth) {
         this.router = router;
@@ -75,9 +80,28 @@ final class SessionHandler implements RouterSession {
         }
     }
 
+    /**
+     * The realm removed this session and wants it gone. Called under the realm lock, so it takes no session lock
+     * (lock order); {@link #dispatch} sees the flag and only waits for the echo.
+     */
+    @Override
+    public void killedByRouter(String reason, String message) {
+        goodbyeSent = true;
+        peer.send(new Message.Goodbye(message != null ? Map.of("message", message) : Map.of(), reason));
+        router.schedule(GOODBYE_ECHO_TIMEOUT_MS, this::closeWithoutEcho);
+    }
+
+    private synchronized void closeWithoutEcho() {
+        if (state != State.CLOSED) {
+            end(true);
+        }
+    }
+
     /** Router shutdown: GOODBYE to an established session, ABORT to one still joining; then close. */
     synchronized void shutdown() {
-        if (state == State.ESTABLISHED) {
+        if (state == State.ESTABLISHED && goodbyeSent) {
+            end(true);
+        } else if (state == State.ESTABLISHED) {
             peer.send(new Message.Goodbye(Map.of("message", "router is shutting down"), WampUris.CLOSE_SYSTEM_SHUTDOWN));
             end(true);
         } else if (state != State.CLOSED) {
@@ -86,6 +110,11 @@ final class SessionHandler implements RouterSession {
     }
 
     private void dispatch(Message message) throws ProtocolViolation {
+        if (state == State.CLOSED) {
+            return; // the session is over; whatever still arrives is dropped
+        }
+        // Messages built in-process skip the decoder: validate them the same way (IDs, element types).
+        MessageLists.fromList(message.toList());
         switch (state) {
             case AWAITING_HELLO -> {
                 if (message instanceof Message.Hello hello) {
@@ -106,7 +135,11 @@ final class SessionHandler implements RouterSession {
                 }
             }
             case ESTABLISHED -> {
-                if (message instanceof Message.Goodbye) {
+                if (goodbyeSent) {
+                    if (message instanceof Message.Goodbye || message instanceof Message.Abort) {
+                        end(true);
+                    } // anything else is ignored until the echo (spec)
+                } else if (message instanceof Message.Goodbye) {
                     peer.send(new Message.Goodbye(Map.of(), WampUris.CLOSE_GOODBYE_AND_OUT));
                     end(true);
                 } else if (message instanceof Message.Abort) {
@@ -114,13 +147,10 @@ final class SessionHandler implements RouterSession {
                 } else if (message instanceof Message.Hello || message instanceof Message.Authenticate) {
                     throw new ProtocolViolation(message.type() + " received on an established session");
                 } else {
-                    // Messages built in-process skip the decoder: validate them the same way (IDs, element types).
-                    MessageLists.fromList(message.toList());
                     realm.receive(session, message);
                 }
             }
             case CLOSED -> {
-                // the session is over; whatever still arrives is dropped
             }
         }
     }
@@ -185,7 +215,7 @@ final class SessionHandler implements RouterSession {
             abort(WampUris.NO_SUCH_ROLE, "realm \"" + realm.name() + "\" has no role \"" + identity.authrole() + "\"");
             return;
         }
-        session = new LocalSession(sessionId, realm.name(), identity, clientRoles, transport, peer);
+        session = new LocalSession(sessionId, realm.name(), identity, clientRoles, transport, peer, this);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("realm", realm.name());
         details.put("authid", identity.authid());

@@ -22,6 +22,12 @@ public interface SessionRef {
     /** Queues a message for the session; never blocks. */
     void send(Message message);
 
+    /**
+     * Ends the session from the router's side: GOODBYE with {@code reason} (and {@code message} if not null).
+     * Called under the realm lock after the session was removed from the realm; must not block.
+     */
+    void kill(String reason, String message);
+
     /** The session as the meta API describes it (session, authid, authrole, authmethod, authprovider, ...). */
     Map<String, Object> details();
 }

@@ -25,6 +25,7 @@ public final class WampUris {
     public static final String CLOSE_REALM = "wamp.close.close_realm";
     public static final String CLOSE_GOODBYE_AND_OUT = "wamp.close.goodbye_and_out";
     public static final String CLOSE_NORMAL = "wamp.close.normal";
+    public static final String CLOSE_KILLED = "wamp.close.killed";
 
     private WampUris() {
     }

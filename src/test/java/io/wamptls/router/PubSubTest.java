@@ -208,6 +208,44 @@ class PubSubTest {
     }
 
     @Test
+    void retainedEventReachesLaterSubscribersThatAskForIt() {
+        publisher.send(new Message.Publish(publisher.request(), Map.of("retain", true), "com.example.state", List.of("old"), null));
+        publisher.send(new Message.Publish(publisher.request(), Map.of("retain", true, "acknowledge", true),
+                "com.example.state", List.of("new"), Map.of("v", 2)));
+        long publication = publisher.expect(Message.Published.class).publication();
+        publisher.send(new Message.Publish(publisher.request(), Map.of(), "com.example.state", List.of("not retained"), null));
+
+        long subscription = subscriber.subscribe("com.example.state", Map.of("get_retained", true));
+        Message.Event event = subscriber.expect(Message.Event.class);
+        assertEquals(subscription, event.subscription());
+        assertEquals(publication, event.publication());
+        assertEquals(List.of("new"), event.args());
+        assertEquals(Map.of("v", 2), event.kwargs());
+        assertEquals(true, event.details().get("retained"));
+        subscriber.expectNothing();
+
+        TestClient withoutAsking = TestClient.joined(router, "realm1");
+        withoutAsking.subscribe("com.example.state");
+        withoutAsking.expectNothing();
+
+        TestClient viaPrefix = TestClient.joined(router, "realm1");
+        viaPrefix.subscribe("com.example.", Map.of("match", "prefix", "get_retained", true));
+        Message.Event prefixEvent = viaPrefix.expect(Message.Event.class);
+        assertEquals("com.example.state", prefixEvent.details().get("topic"));
+    }
+
+    @Test
+    void retainedEventRespectsItsReceiverFilter() {
+        publisher.send(new Message.Publish(publisher.request(),
+                Map.of("retain", true, "exclude", List.of(subscriber.sessionId)), "com.example.state", null, null));
+        subscriber.subscribe("com.example.state", Map.of("get_retained", true));
+        subscriber.expectNothing();
+        TestClient other = TestClient.joined(router, "realm1");
+        other.subscribe("com.example.state", Map.of("get_retained", true));
+        other.expect(Message.Event.class);
+    }
+
+    @Test
     void leavingSessionLosesItsSubscriptions() {
         subscriber.subscribe("com.example.topic");
         subscriber.session.transportClosed();

@@ -36,7 +36,8 @@ class SessionLifecycleTest {
         Map<String, Map<String, Map<String, Object>>> roles = (Map<String, Map<String, Map<String, Object>>>) details.get("roles");
         assertEquals(true, roles.get("broker").get("features").get("pattern_based_subscription"));
         assertEquals(true, roles.get("dealer").get("features").get("call_canceling"));
-        assertFalse(roles.get("broker").get("features").containsKey("event_retention"));
+        assertEquals(true, roles.get("broker").get("features").get("event_retention"));
+        assertFalse(roles.get("broker").get("features").containsKey("subscription_revocation"));
         assertFalse(roles.get("dealer").get("features").containsKey("testament_meta_api"));
         assertEquals(1, router.sessionCount());
     }
@@ -84,6 +85,14 @@ class SessionLifecycleTest {
         TestClient client = new TestClient(router);
         client.send(new Message.Hello("realm1", Map.of()));
         client.expectAbort(WampUris.PROTOCOL_VIOLATION);
+    }
+
+    @Test
+    void helloWithoutDetailsIsAProtocolViolation() {
+        TestClient client = new TestClient(router);
+        client.send(new Message.Hello("realm1", null));
+        Message.Abort abort = client.expectAbort(WampUris.PROTOCOL_VIOLATION);
+        assertEquals("HELLO: element 2 (details) must be a dict, got null", abort.details().get("message"));
     }
 
     @Test

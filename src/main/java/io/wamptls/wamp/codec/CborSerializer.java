@@ -8,6 +8,6 @@ public final class CborSerializer extends JacksonSerializer {
     public static final String SUBPROTOCOL = "wamp.2.cbor";
 
     public CborSerializer() {
-        super(new ObjectMapper(new CBORFactory()), SUBPROTOCOL, true);
+        super(new ObjectMapper(new CBORFactory()), SUBPROTOCOL, true, true);
     }
 }

@@ -18,8 +18,12 @@ abstract class JacksonSerializer implements Serializer {
     private final String subprotocol;
     private final boolean binary;
 
-    JacksonSerializer(ObjectMapper mapper, String subprotocol, boolean binary) {
-        this.mapper = mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * @param rejectTrailingData fail frames with data after the message; the msgpack parser cannot do this
+     *                           check (it reports EOF as an error), so MessagePack ignores trailing bytes
+     */
+    JacksonSerializer(ObjectMapper mapper, String subprotocol, boolean binary, boolean rejectTrailingData) {
+        this.mapper = rejectTrailingData ? mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) : mapper;
         this.subprotocol = subprotocol;
         this.binary = binary;
     }
@@ -50,7 +54,7 @@ abstract class JacksonSerializer implements Serializer {
             decoded = mapper.readValue(frame, Object.class);
         } catch (JacksonException e) {
             throw new ProtocolViolation("frame is not valid " + subprotocol + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // msgpack-core reports bad input unchecked
             throw new ProtocolViolation("frame cannot be read as " + subprotocol + ": " + e.getMessage(), e);
         }
         if (!(decoded instanceof List<?> list)) {

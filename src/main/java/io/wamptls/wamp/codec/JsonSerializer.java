@@ -22,7 +22,7 @@ public final class JsonSerializer extends JacksonSerializer {
 
     public JsonSerializer() {
         super(new ObjectMapper().registerModule(new SimpleModule("wamp-binary")
-                .addSerializer(byte[].class, new BinaryAsMarkedBase64())), SUBPROTOCOL, false);
+                .addSerializer(byte[].class, new BinaryAsMarkedBase64())), SUBPROTOCOL, false, true);
     }
 
     @Override

@@ -12,6 +12,6 @@ public final class MsgPackSerializer extends JacksonSerializer {
     public static final String SUBPROTOCOL = "wamp.2.msgpack";
 
     public MsgPackSerializer() {
-        super(new ObjectMapper(new MessagePackFactory()), SUBPROTOCOL, true);
+        super(new ObjectMapper(new MessagePackFactory()), SUBPROTOCOL, true, false);
     }
 }
