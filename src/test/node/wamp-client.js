@@ -113,11 +113,10 @@ const scenarios = {
         const topic = args.topic || 'com.example.topic';
         const a = await join();
         const b = await join();
-        const received = new Promise((resolve) => {
-            a.session.subscribe(topic, (eventArgs, kwargs, details) =>
-                resolve({ args: eventArgs, kwargs, topic: details.topic, publisher: details.publisher }));
-        });
-        await new Promise((r) => setTimeout(r, 50));
+        let onEvent;
+        const received = new Promise((resolve) => { onEvent = resolve; });
+        await a.session.subscribe(topic, (eventArgs, kwargs, details) =>
+            onEvent({ args: eventArgs, kwargs, topic: details.topic, publisher: details.publisher }));
         const subscribed = a.session.subscriptions.length;
         const published = await b.session.publish(topic, [1, 'two', { three: 3 }], { x: 3, y: [true, null] },
             { acknowledge: true });
