@@ -53,13 +53,13 @@ class AuthIntegrationTest {
     static void startNode() throws Exception {
         dir = Files.createDirectories(tmp.resolve("node"));
         Duration day = Duration.ofDays(1);
-        CertificateTool.Issued ca = CertificateTool.certificateAuthority("wamp-tls auth test CA", KeyType.RSA_2048, day);
+        CertificateTool.Issued ca = CertificateTool.certificateAuthority("wamp-tls auth test CA", KeyType.EC_P256, day);
         ca.write(dir.resolve("ca.key"), dir.resolve("ca.crt"));
         CertificateTool.server(ca, "localhost", List.of("localhost", "127.0.0.1"), KeyType.RSA_2048, day)
                 .write(dir.resolve("server.key"), dir.resolve("server.crt"));
-        CertificateTool.Issued listed = CertificateTool.client(ca, "client_0", KeyType.RSA_2048, day);
+        CertificateTool.Issued listed = CertificateTool.client(ca, "client_0", KeyType.EC_P256, day);
         listed.write(dir.resolve("listed.key"), dir.resolve("listed.crt"));
-        CertificateTool.client(ca, "intruder", KeyType.RSA_2048, day)
+        CertificateTool.client(ca, "intruder", KeyType.EC_P256, day)
                 .write(dir.resolve("unlisted.key"), dir.resolve("unlisted.crt"));
         listedFingerprint = listed.sha1Fingerprint();
         Files.createDirectories(dir.resolve("web"));
