@@ -224,6 +224,7 @@ async function cancel(url) {
     callee.send([64, 1, {}, 'com.example.slow']);
     const registration = (await callee.next(65, 1))[2];
     const outcome = {};
+    const invocations = {};
     let request = 100;
     for (const mode of ['skip', 'kill', 'killnowait']) {
         request += 1;
@@ -242,7 +243,13 @@ async function cancel(url) {
         await sleep(100);
         const interrupt = interrupted();
         outcome[mode] = { error: error[4], interrupt: interrupt ? interrupt[2] : null, registration: invocation[2] === registration };
+        invocations[mode] = invocation[1];
     }
+    // The callee answers the skipped and killnowait calls late: those answers must not reach the caller.
+    callee.send([70, invocations.skip, {}, ['late']]);
+    callee.send([70, invocations.killnowait, {}, ['late']]);
+    await sleep(200);
+    outcome.lateResults = caller.received.filter((m) => m[0] === 50).length;
     callee.close();
     caller.close();
     return outcome;

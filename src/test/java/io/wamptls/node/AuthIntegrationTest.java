@@ -199,6 +199,7 @@ class AuthIntegrationTest {
         assertTrue(cancel.get("skip").get("interrupt").isNull(), "skip interrupts nobody: " + cancel);
         assertEquals("kill", cancel.get("kill").get("interrupt").get("mode").asText(), cancel.toString());
         assertEquals("killnowait", cancel.get("killnowait").get("interrupt").get("mode").asText(), cancel.toString());
+        assertEquals(0, cancel.get("lateResults").asInt(), "late answers to skip and killnowait are dropped");
     }
 
     @Test
