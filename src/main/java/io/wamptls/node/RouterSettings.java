@@ -9,13 +9,21 @@ import io.wamptls.router.Permission;
 import io.wamptls.router.RealmSettings;
 import io.wamptls.router.Role;
 import io.wamptls.router.Router;
+import io.wamptls.router.auth.AnonymousAuthenticator;
 import io.wamptls.router.auth.AuthPolicy;
+import io.wamptls.router.auth.Authenticator;
+import io.wamptls.router.auth.TicketAuthenticator;
+import io.wamptls.router.auth.TlsAuthenticator;
+import io.wamptls.router.auth.WampCraAuthenticator;
 import io.wamptls.router.match.MatchPolicy;
 import io.wamptls.wamp.codec.Serializer;
 import io.wamptls.wamp.codec.Serializers;
 import io.wamptls.websocket.WampEndpointSettings;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Translates the node configuration into the router's own settings, which know nothing of the config file. */
 final class RouterSettings {
@@ -46,11 +54,34 @@ final class RouterSettings {
                 p.allowRegister(), p.allowPublish(), p.allowSubscribe(), p.discloseCaller(), p.disclosePublisher());
     }
 
-    private static AuthPolicy auth(AuthConfig auth) {
-        if (auth.methods().get("anonymous") instanceof AuthConfig.Anonymous anonymous) {
-            return AuthPolicy.anonymous(anonymous.role() == null ? "anonymous" : anonymous.role());
+    /** The endpoint's {@code auth} dict as authenticators; without one, anonymous only with role anonymous. */
+    static AuthPolicy auth(AuthConfig auth) {
+        if (auth.methods().isEmpty()) {
+            return AuthPolicy.anonymous("anonymous");
         }
-        return AuthPolicy.anonymous("anonymous");
+        return AuthPolicy.of(auth.methods().values().stream().map(RouterSettings::authenticator).toList());
+    }
+
+    private static Authenticator authenticator(AuthConfig.AuthMethodConfig method) {
+        if (method instanceof AuthConfig.Anonymous a) {
+            return new AnonymousAuthenticator(a.role() == null ? "anonymous" : a.role(), a.authid());
+        } else if (method instanceof AuthConfig.Ticket t) {
+            return new TicketAuthenticator(mapValues(t.principals(),
+                    p -> new TicketAuthenticator.Principal(p.ticket(), p.role())));
+        } else if (method instanceof AuthConfig.WampCra c) {
+            return new WampCraAuthenticator(mapValues(c.users(),
+                    u -> new WampCraAuthenticator.User(u.secret(), u.role(), u.salt(), u.iterations(), u.keylen())));
+        } else if (method instanceof AuthConfig.Tls t) {
+            return new TlsAuthenticator(mapValues(t.principals(),
+                    p -> new TlsAuthenticator.Principal(p.certificateSha1(), p.role())));
+        }
+        throw new IllegalArgumentException("unknown auth method config " + method);
+    }
+
+    private static <A, B> Map<String, B> mapValues(Map<String, A> map, Function<A, B> convert) {
+        Map<String, B> result = new LinkedHashMap<>();
+        map.forEach((key, value) -> result.put(key, convert.apply(value)));
+        return result;
     }
 
     private static List<Serializer> serializers(List<String> names) {

@@ -74,14 +74,8 @@ final class LocalSession implements SessionRef {
         details.put("authmethod", identity.authmethod());
         details.put("authprovider", identity.authprovider());
         details.put("authextra", identity.authextra());
-        Map<String, Object> transportDetails = new LinkedHashMap<>(transport.extra());
-        transportDetails.put("peer", transport.peer());
-        transportDetails.put("secure", transport.secure());
-        transportDetails.put("protocol", transport.subprotocol());
-        if (transport.peerCert() != null) {
-            transportDetails.put("peer_cert", transport.peerCert());
-        }
-        details.put("transport", transportDetails);
+        details.put("serializer", transport.serializer());
+        details.put("transport", transport.details());
         return details;
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One connection's session lifecycle (wamp-notes §4): HELLO → [CHALLENGE/AUTHENTICATE] → WELCOME → routing →
@@ -24,6 +25,8 @@ import java.util.Set;
 final class SessionHandler implements RouterSession, LocalSession.Killable {
     /** Reason for ABORTs caused by a bug in the router rather than by the client. */
     static final String INTERNAL_ERROR = "wamp.error.internal_error";
+    /** Reason for ABORTs when an authenticator fails technically rather than refusing (spec). */
+    static final String AUTHENTICATION_FAILED = "wamp.error.authentication_failed";
 
     /** How long a session the router said GOODBYE to gets to echo it before its transport is closed. */
     static final long GOODBYE_ECHO_TIMEOUT_MS = 5_000;
@@ -127,7 +130,8 @@ final class SessionHandler implements RouterSession, LocalSession.Killable {
             }
             case CHALLENGING -> {
                 if (message instanceof Message.Authenticate authenticate) {
-                    continueAuthentication(pendingChallenge.authenticate(authenticate.signature(), authenticate.extra()));
+                    AuthOutcome.ChallengeResponse challenge = pendingChallenge;
+                    continueAuthentication(guarded(() -> challenge.authenticate(authenticate.signature(), authenticate.extra())));
                 } else if (message instanceof Message.Abort) {
                     end(true);
                 } else {
@@ -184,7 +188,19 @@ final class SessionHandler implements RouterSession, LocalSession.Killable {
         @SuppressWarnings("unchecked")
         AuthRequest request = new AuthRequest(hello.realm(), sessionId, authid, authrole,
                 (Map<String, Object>) authextra, transport);
-        continueAuthentication(authenticator.get().hello(request));
+        continueAuthentication(guarded(() -> authenticator.get().hello(request)));
+    }
+
+    private static AuthOutcome guarded(Supplier<AuthOutcome> step) {
+        try {
+            AuthOutcome outcome = step.get();
+            if (outcome == null) {
+                throw new IllegalStateException("authenticator returned no outcome");
+            }
+            return outcome;
+        } catch (RuntimeException failure) {
+            return new AuthOutcome.Deny(AUTHENTICATION_FAILED, "authentication failed: " + failure.getMessage());
+        }
     }
 
     private static Map<String, Object> clientRoles(Map<String, Object> details) throws ProtocolViolation {

@@ -1,5 +1,6 @@
 package io.wamptls.router;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,5 +18,31 @@ public record TransportInfo(String peer, boolean secure, String subprotocol, Map
 
     public TransportInfo {
         extra = extra == null ? Map.of() : Map.copyOf(extra);
+    }
+
+    /**
+     * The transport as Crossbar's {@code TransportDetails} marshals it (crossbar-reference §3.6), for the session
+     * meta API; {@link #extra} entries come first and may add e.g. {@code http_path}. Not known here, so left out:
+     * {@code channel_id} (tls-unique), handshake headers and process details.
+     */
+    public Map<String, Object> details() {
+        Map<String, Object> details = new LinkedHashMap<>(extra);
+        details.put("channel_type", secure ? "tls" : "tcp");
+        details.put("channel_framing", "websocket");
+        details.put("channel_serializer", null);
+        details.put("peer", peer);
+        details.put("is_server", true);
+        details.put("is_secure", secure);
+        details.put("peer_cert", peerCert);
+        details.put("websocket_protocol", subprotocol);
+        return details;
+    }
+
+    /** The serializer as Crossbar names it ({@code json}, {@code cbor.batched}), from the subprotocol; or null. */
+    public String serializer() {
+        if (subprotocol == null || !subprotocol.startsWith("wamp.2.")) {
+            return null;
+        }
+        return subprotocol.substring("wamp.2.".length());
     }
 }

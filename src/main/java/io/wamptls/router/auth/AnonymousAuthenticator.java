@@ -3,15 +3,25 @@ package io.wamptls.router.auth;
 import java.security.SecureRandom;
 import java.util.Map;
 
-/** {@code anonymous}: no challenge; a random authid like Crossbar's, a fixed role, authprovider static. */
+/**
+ * {@code anonymous}: no challenge; the configured authid or a random one like Crossbar's, a fixed role,
+ * authprovider static; HELLO's authextra is echoed.
+ */
 public final class AnonymousAuthenticator implements Authenticator {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String role;
+    private final String authid;
 
     public AnonymousAuthenticator(String role) {
+        this(role, null);
+    }
+
+    /** @param authid the authid every anonymous session gets, or null for a random one per session */
+    public AnonymousAuthenticator(String role, String authid) {
         this.role = role;
+        this.authid = authid;
     }
 
     @Override
@@ -22,7 +32,7 @@ public final class AnonymousAuthenticator implements Authenticator {
     @Override
     public AuthOutcome hello(AuthRequest request) {
         Map<String, Object> authextra = request.authextra() != null ? request.authextra() : Map.of();
-        return new AuthOutcome.Accept(new Identity(randomAuthid(), role, "anonymous", "static", authextra));
+        return new AuthOutcome.Accept(new Identity(authid != null ? authid : randomAuthid(), role, "anonymous", "static", authextra));
     }
 
     /** Six groups of four characters, {@code XXXX-XXXX-XXXX-XXXX-XXXX-XXXX}. */
