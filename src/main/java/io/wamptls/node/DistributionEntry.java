@@ -1,0 +1,87 @@
+package io.wamptls.node;
+
+import io.wamptls.config.ConfigError;
+import io.wamptls.config.ConfigException;
+import io.wamptls.config.ConfigLoader;
+import io.wamptls.config.NodeConfig;
+import io.wamptls.tls.DevCertificates;
+import io.wamptls.tls.TlsProviders;
+import org.eclipse.jetty.server.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The entry point of the Jetty distribution module: {@code etc/wamp-tls.xml} calls {@link #install} with the
+ * distribution's {@link Server} and the module's properties. An unusable node configuration fails the
+ * distribution's start with our error list, every error with its JSON path.
+ */
+public final class DistributionEntry {
+    private static final Logger LOG = LoggerFactory.getLogger(DistributionEntry.class);
+    private static final List<String> PROVIDERS = List.of("auto", "conscrypt", "jdk");
+
+    private DistributionEntry() {
+    }
+
+    /** As {@link #install(Server, String, String, boolean)}, choosing the TLS provider automatically. */
+    public static Node install(Server server, String cbdir) {
+        return install(server, cbdir, "auto", false);
+    }
+
+    /**
+     * @param cbdir           the node directory, absolute (the XML resolves it against {@code jetty.base})
+     * @param tlsProvider     {@code auto}, {@code conscrypt} or {@code jdk}
+     * @param devCertificates write development certificates into the node directory where missing, before loading
+     */
+    public static Node install(Server server, String cbdir, String tlsProvider, boolean devCertificates) {
+        Path nodeDir = Path.of(cbdir).toAbsolutePath().normalize();
+        useProvider(tlsProvider);
+        Thread thread = Thread.currentThread();
+        ClassLoader caller = thread.getContextClassLoader();
+        // Jetty finds its ALPN processors with the ServiceLoader of the context class loader: make it the one
+        // that holds this module's jars, whichever loader the distribution runs its XML with.
+        thread.setContextClassLoader(DistributionEntry.class.getClassLoader());
+        try {
+            if (devCertificates) {
+                DevCertificates.ensure(nodeDir);
+            }
+            NodeConfig config = ConfigLoader.load(nodeDir);
+            Node node = NodeFactory.install(server, config);
+            LOG.info("wamp-tls node {} installed: transports {}", nodeDir,
+                    node.transports().stream().map(t -> t.id()).toList());
+            return node;
+        } catch (ConfigException e) {
+            throw new StartFailure("wamp-tls: invalid node configuration in " + nodeDir + ":\n"
+                    + e.errors().stream().map(ConfigError::toString).map(line -> "  " + line)
+                    .collect(Collectors.joining("\n")), e);
+        } catch (IOException e) {
+            throw new StartFailure("wamp-tls: cannot write development certificates into " + nodeDir + ": "
+                    + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(caller);
+        }
+    }
+
+    private static void useProvider(String choice) {
+        String provider = choice == null || choice.isBlank() ? "auto" : choice.strip().toLowerCase(Locale.ROOT);
+        if (!PROVIDERS.contains(provider)) {
+            throw new StartFailure("wamp-tls: property wamp-tls.tls.provider must be one of " + PROVIDERS
+                    + ", not '" + choice + "'", null);
+        }
+        if (!provider.equals("auto")) {
+            System.setProperty(TlsProviders.OVERRIDE_PROPERTY, provider);
+        }
+    }
+
+    /** Why the distribution cannot start the node; its message is what the operator needs to read. */
+    public static final class StartFailure extends RuntimeException {
+        StartFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
