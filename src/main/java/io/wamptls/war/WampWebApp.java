@@ -10,8 +10,6 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.WebListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The WAR's start and stop: builds the router from the configuration's realms and mounts the WAMP endpoint at
@@ -21,7 +19,6 @@ import org.slf4j.LoggerFactory;
 @WebListener
 public final class WampWebApp implements ServletContextListener {
     static final String WAMP_PATH = "/ws";
-    private static final Logger LOG = LoggerFactory.getLogger(WampWebApp.class);
 
     private Router router;
 
@@ -35,8 +32,9 @@ public final class WampWebApp implements ServletContextListener {
                     RouterSettings.endpoint(router, WarConfig.wampEndpoint(config)));
             ServletRegistration.Dynamic registration = context.addServlet("wamp", servlet);
             registration.addMapping(WAMP_PATH);
-            LOG.info("WAMP realms {} at {}{} (configuration: {})", router.realmNames(), context.getContextPath(),
-                    WAMP_PATH, config.source() == null ? "bundled" : config.source());
+            // the container's log: a host hides its SLF4J from web applications
+            context.log("wamp-tls: WAMP realms " + router.realmNames() + " at " + context.getContextPath() + WAMP_PATH
+                    + " (configuration: " + (config.source() == null ? "bundled" : config.source()) + ")");
         } catch (ConfigException e) {
             throw new IllegalStateException("wamp-tls: invalid configuration:\n" + e.getMessage(), e);
         }
