@@ -52,15 +52,19 @@ public final class DistributionEntry {
             }
             NodeConfig config = ConfigLoader.load(nodeDir);
             Node node = NodeFactory.install(server, config);
+            // Bound now rather than by Server.start(), which reports a clash without saying whose port it is.
+            node.openConnectors();
             LOG.info("wamp-tls node {} installed: transports {}", nodeDir,
                     node.transports().stream().map(t -> t.id()).toList());
             return node;
         } catch (ConfigException e) {
-            throw new StartFailure("wamp-tls: invalid node configuration in " + nodeDir + ":\n"
+            throw failure("wamp-tls: invalid node configuration in " + nodeDir + ":\n"
                     + e.errors().stream().map(ConfigError::toString).map(line -> "  " + line)
                     .collect(Collectors.joining("\n")), e);
+        } catch (NodeStartException e) {
+            throw failure("wamp-tls: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new StartFailure("wamp-tls: cannot write development certificates into " + nodeDir + ": "
+            throw failure("wamp-tls: cannot write development certificates into " + nodeDir + ": "
                     + e.getMessage(), e);
         } finally {
             thread.setContextClassLoader(caller);
@@ -70,12 +74,18 @@ public final class DistributionEntry {
     private static void useProvider(String choice) {
         String provider = choice == null || choice.isBlank() ? "auto" : choice.strip().toLowerCase(Locale.ROOT);
         if (!PROVIDERS.contains(provider)) {
-            throw new StartFailure("wamp-tls: property wamp-tls.tls.provider must be one of " + PROVIDERS
-                    + ", not '" + choice + "'", null);
+            throw failure("wamp-tls: property wamp-tls.tls.provider must be one of " + PROVIDERS + ", not '"
+                    + choice + "'", null);
         }
         if (!provider.equals("auto")) {
             System.setProperty(TlsProviders.OVERRIDE_PROPERTY, provider);
         }
+    }
+
+    /** Logged as well as thrown: Jetty reports a failed XML call as a stack trace, where a message is easy to miss. */
+    private static StartFailure failure(String message, Throwable cause) {
+        LOG.error(message);
+        return new StartFailure(message, cause);
     }
 
     /** Why the distribution cannot start the node; its message is what the operator needs to read. */

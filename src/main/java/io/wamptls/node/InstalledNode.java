@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A node installed into a server it does not own, as that server's bean: it binds the node's ports when the server
- * starts (so a port clash names the transport) and ends the WAMP sessions when the server stops.
+ * A node installed into a server it does not own, as that server's bean: it reports the node's ports when the server
+ * starts and ends the WAMP sessions when the server stops.
  */
 final class InstalledNode extends AbstractLifeCycle {
     private static final Logger LOG = LoggerFactory.getLogger(InstalledNode.class);
@@ -19,9 +19,7 @@ final class InstalledNode extends AbstractLifeCycle {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        // The server starts its beans before its connectors, and a connector opened here is not opened again.
-        node.openConnectors();
+    protected void doStart() {
         for (TransportConfig transport : node.transports()) {
             LOG.info("Transport {} listening on port {}", transport.id(), node.port(transport));
         }
