@@ -6,9 +6,11 @@ import io.wamptls.testing.TestNode;
 import io.wamptls.testing.WampClient;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,27 +22,41 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** modules/wamp-tls.mod added to a fresh jetty-base of the real jetty-home, then started as a distribution. */
+/**
+ * modules/wamp-tls.mod added to a fresh jetty-base of the real jetty-home, then started as a distribution. The
+ * tests share that base and its node directory; each writes the node configuration it needs.
+ */
 class ModuleIT {
     @TempDir
-    Path tmp;
+    static Path tmp;
 
-    @Test
-    void addedToABaseItServesHttpsWampAndClientCertificatesThenStopsCleanly() throws Exception {
-        JettyBase base = JettyBase.create(tmp.resolve("base")).withWampTlsModule();
+    static JettyBase base;
+    static TestNode node;
+
+    @BeforeAll
+    static void addModuleToFreshBase() throws Exception {
+        base = JettyBase.create(tmp.resolve("base")).withWampTlsModule();
         JettyBase.Result added = base.run("--add-modules=wamp-tls", "--approve-all-licenses");
         assertEquals(0, added.exitCode(), added.output());
-        assertTrue(Files.isRegularFile(base.dir.resolve("start.d/wamp-tls.ini")), added.output());
+        node = TestNode.create(base.dir.resolve("node"));
+    }
+
+    @Test
+    void iniTemplateAndModuleListing() throws Exception {
         String ini = Files.readString(base.dir.resolve("start.d/wamp-tls.ini"));
+        assertTrue(ini.contains("--modules=wamp-tls"), ini);
         assertTrue(ini.contains("# wamp-tls.cbdir=node") && ini.contains("# wamp-tls.tls.provider=auto"), ini);
 
         JettyBase.Result listed = base.run("--list-modules=wamp");
         assertTrue(listed.output().contains("wamp-tls - Runs the transports of a Crossbar.io node directory"),
                 listed.output());
+    }
 
+    @Test
+    void servesHttpsWampAndClientCertificatesThenStopsCleanly() throws Exception {
         int web = TestNode.freePort();
         int mutual = TestNode.freePort();
-        TestNode node = TestNode.create(base.dir.resolve("node")).config(TestNode.routerConfig(
+        node.config(TestNode.routerConfig(
                 "[" + TestNode.tlsWebTransport(web) + ", " + clientCertificateTransport(mutual) + "]"));
 
         try (JettyBase.Running jetty = base.start()) {
@@ -51,15 +67,42 @@ class ModuleIT {
             assertEquals(200, page.getStatus());
             assertTrue(page.getContentAsString().contains("hello from web"));
             https.stop();
-            assertEquals("2 200", curl(node, mutual, true).strip(), "HTTP/2 with a client certificate");
 
             JsonNode pubsub = WampClient.at("wss://localhost:" + web + "/ws").trusting(node.ca()).run("pubsub");
             assertEquals("com.example.topic", pubsub.at("/event/topic").asText(), pubsub.toString());
 
-            assertNotEquals("2 200", curl(node, mutual, false).strip(), "no client certificate, no answer");
+            assertEquals("2 200", curl(mutual, true), "HTTP/2 with a client certificate");
+            assertNotEquals("2 200", curl(mutual, false), "no client certificate, no answer");
 
             jetty.close();
             assertFalse(JettyBase.listening(web) || JettyBase.listening(mutual), "nothing left listening");
+        }
+    }
+
+    @Test
+    void invalidConfigurationStopsTheStartWithEveryErrorAndItsJsonPath() throws Exception {
+        node.config(TestNode.routerConfig("""
+                [{"type": "web", "endpoint": {"type": "tcp", "port": 70000, "tls": {"key": "server.key"}},
+                  "paths": {"/": {"type": "static", "directory": "web"}}}]"""));
+        try (JettyBase.Running jetty = base.start()) {
+            assertNotEquals(0, jetty.awaitExit(), jetty.output());
+            String log = jetty.output();
+            assertTrue(log.contains("ERROR") && log.contains("wamp-tls: invalid node configuration"), log);
+            assertTrue(log.contains("workers[0].transports[0].endpoint.port: invalid value 70000"), log);
+            assertTrue(log.contains("workers[0].transports[0].endpoint.tls: missing mandatory attribute "
+                    + "'certificate'"), log);
+        }
+    }
+
+    @Test
+    void portInUseStopsTheStartNamingTheTransport() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            node.config(TestNode.routerConfig("[" + TestNode.tlsWebTransport(taken.getLocalPort()) + "]"));
+            try (JettyBase.Running jetty = base.start()) {
+                assertNotEquals(0, jetty.awaitExit(), jetty.output());
+                assertTrue(jetty.output().contains("(transport 'web_tls'): cannot listen on port "
+                        + taken.getLocalPort()), jetty.output());
+            }
         }
     }
 
@@ -74,8 +117,8 @@ class ModuleIT {
                 """.formatted(port);
     }
 
-    /** curl's "HTTP-version status" for GET / (curl prints "0 000" when the TLS handshake is refused). */
-    private static String curl(TestNode node, int port, boolean withCertificate) throws Exception {
+    /** curl's "HTTP-version status" for GET / ("0 000" when the TLS handshake is refused). */
+    private static String curl(int port, boolean withCertificate) throws Exception {
         List<String> command = new ArrayList<>(List.of("curl", "-s", "-o", "/dev/null", "--max-time", "20",
                 "-w", "%{http_version} %{http_code}", "--http2", "--cacert", node.ca().toString()));
         if (withCertificate) {
@@ -84,7 +127,7 @@ class ModuleIT {
         }
         command.add("https://localhost:" + port + "/");
         Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(curl.getInputStream().readAllBytes());
+        String out = new String(curl.getInputStream().readAllBytes()).strip();
         assertTrue(curl.waitFor(30, TimeUnit.SECONDS));
         return out;
     }
