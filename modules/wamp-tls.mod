@@ -29,9 +29,9 @@ lib/wamp-tls/*.jar
 etc/wamp-tls.xml
 
 [license]
-wamp-tls bundles third-party libraries in lib/wamp-tls/:
-Jackson, SnakeYAML, MessagePack and, in lib/wamp-tls/core/, Conscrypt (Apache License 2.0) and
-Bouncy Castle (MIT-style Bouncy Castle Licence).
+wamp-tls ships third-party libraries in lib/wamp-tls/ and lib/wamp-tls/core/:
+Jackson, SnakeYAML, MessagePack and Conscrypt under the Apache License 2.0,
+Bouncy Castle under the MIT-style Bouncy Castle Licence.
 https://www.apache.org/licenses/LICENSE-2.0
 https://www.bouncycastle.org/licence.html
 
