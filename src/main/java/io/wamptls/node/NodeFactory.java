@@ -80,13 +80,15 @@ public final class NodeFactory {
 
     /**
      * Puts our contexts in front of whatever handles requests already (in a distribution, the {@code Contexts}
-     * collection): they answer only on our connectors, so every other request passes on unchanged.
+     * collection): they answer every request on our connectors and none on the others, which pass on unchanged.
+     * Not inside a {@link ContextHandlerCollection}: it would map ours by path among its own, and its contexts
+     * would then answer on our connectors.
      */
     private static void mount(Server server, ContextHandlerCollection ours) {
         Handler existing = server.getHandler();
         if (existing == null) {
             server.setHandler(ours);
-        } else if (existing instanceof Handler.Sequence sequence) {
+        } else if (existing instanceof Handler.Sequence sequence && !(existing instanceof ContextHandlerCollection)) {
             List<Handler> handlers = new ArrayList<>(sequence.getHandlers());
             handlers.add(0, ours);
             sequence.setHandlers(handlers);
