@@ -82,9 +82,12 @@ public final class DistributionEntry {
         }
     }
 
-    /** Logged as well as thrown: Jetty reports a failed XML call as a stack trace, where a message is easy to miss. */
+    /**
+     * Logged as well as thrown: Jetty reports a failed XML call as a stack trace, where a message is easy to miss.
+     * One log line per error, since Jetty's log joins a message's lines with '|'.
+     */
     private static StartFailure failure(String message, Throwable cause) {
-        LOG.error(message);
+        message.lines().forEach(LOG::error);
         return new StartFailure(message, cause);
     }
 
