@@ -41,11 +41,6 @@ public final class DistributionEntry {
     public static Node install(Server server, String cbdir, String tlsProvider, boolean devCertificates) {
         Path nodeDir = Path.of(cbdir).toAbsolutePath().normalize();
         useProvider(tlsProvider);
-        Thread thread = Thread.currentThread();
-        ClassLoader caller = thread.getContextClassLoader();
-        // Jetty finds its ALPN processors with the ServiceLoader of the context class loader: make it the one
-        // that holds this module's jars, whichever loader the distribution runs its XML with.
-        thread.setContextClassLoader(DistributionEntry.class.getClassLoader());
         try {
             if (devCertificates) {
                 DevCertificates.ensure(nodeDir);
@@ -66,8 +61,6 @@ public final class DistributionEntry {
         } catch (IOException e) {
             throw failure("wamp-tls: cannot write development certificates into " + nodeDir + ": "
                     + e.getMessage(), e);
-        } finally {
-            thread.setContextClassLoader(caller);
         }
     }
 
