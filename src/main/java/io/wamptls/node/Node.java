@@ -43,6 +43,20 @@ public final class Node {
      * again and the error names the transport and port: a node never half-starts.
      */
     public void start() throws NodeStartException {
+        openConnectors();
+        if (!ownsServer) {
+            return;
+        }
+        try {
+            server.start();
+        } catch (Exception | LinkageError e) {
+            stop();
+            throw new NodeStartException("node failed to start: " + rootMessage(e), e);
+        }
+    }
+
+    /** Binds every transport's port, or none: the error names the transport and port that failed. */
+    void openConnectors() throws NodeStartException {
         for (Map.Entry<TransportConfig, ServerConnector> entry : connectors.entrySet()) {
             TransportConfig transport = entry.getKey();
             try {
@@ -52,15 +66,6 @@ public final class Node {
                 throw new NodeStartException(transport.jsonPath() + " (transport '" + transport.id()
                         + "'): cannot listen on port " + transport.endpoint().port() + ": " + rootMessage(e), e);
             }
-        }
-        if (!ownsServer) {
-            return;
-        }
-        try {
-            server.start();
-        } catch (Exception | LinkageError e) {
-            stop();
-            throw new NodeStartException("node failed to start: " + rootMessage(e), e);
         }
     }
 

@@ -51,7 +51,9 @@ public final class NodeFactory {
      * Existing handlers stay; ours answer only on our connectors.
      */
     public static Node install(Server server, NodeConfig config) throws ConfigException {
-        return build(server, config, false);
+        Node node = build(server, config, false);
+        server.addBean(new InstalledNode(node));
+        return node;
     }
 
     private static Node build(Server server, NodeConfig config, boolean ownsServer) throws ConfigException {
@@ -72,12 +74,27 @@ public final class NodeFactory {
             context.setVirtualHosts(List.of("@" + connector.getName()));
             contexts.addHandler(context);
         }
-        Handler existing = server.getHandler();
-        if (existing != null) {
-            contexts.addHandler(existing);
-        }
-        server.setHandler(contexts);
+        mount(server, contexts);
         return new Node(server, router, connectors, ownsServer);
+    }
+
+    /**
+     * Puts our contexts in front of whatever handles requests already (in a distribution, the {@code Contexts}
+     * collection): they answer every request on our connectors and none on the others, which pass on unchanged.
+     * Not inside a {@link ContextHandlerCollection}: it would map ours by path among its own, and its contexts
+     * would then answer on our connectors.
+     */
+    private static void mount(Server server, ContextHandlerCollection ours) {
+        Handler existing = server.getHandler();
+        if (existing == null) {
+            server.setHandler(ours);
+        } else if (existing instanceof Handler.Sequence sequence && !(existing instanceof ContextHandlerCollection)) {
+            List<Handler> handlers = new ArrayList<>(sequence.getHandlers());
+            handlers.add(0, ours);
+            sequence.setHandlers(handlers);
+        } else {
+            server.setHandler(new Handler.Sequence(ours, existing));
+        }
     }
 
     /** Loads and checks every endpoint's TLS material at once, so one run reports every TLS problem. */

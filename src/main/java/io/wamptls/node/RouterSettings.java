@@ -25,17 +25,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Translates the node configuration into the router's own settings, which know nothing of the config file. */
-final class RouterSettings {
+/**
+ * Translates the node configuration into the router's own settings, which know nothing of the config file. Public for
+ * the WAR, which builds its router from the same configuration.
+ */
+public final class RouterSettings {
 
     private RouterSettings() {
     }
 
-    static List<RealmSettings> realms(List<RealmConfig> realms) {
+    public static List<RealmSettings> realms(List<RealmConfig> realms) {
         return realms.stream().map(RouterSettings::realm).toList();
     }
 
-    static WampEndpointSettings endpoint(Router router, WampEndpointConfig config) {
+    public static WampEndpointSettings endpoint(Router router, WampEndpointConfig config) {
         return new WampEndpointSettings(router, auth(config.auth()), serializers(config.serializers()),
                 config.options(), WampEndpointSettings.DEFAULT_MAX_QUEUED_MESSAGES);
     }
