@@ -116,6 +116,13 @@ public final class TlsProviders {
         }
     }
 
+    /** Tests: behave as if Conscrypt's native library did not load ({@code problem}), or reset with null. */
+    static synchronized void simulateConscryptProblem(String problem) {
+        conscryptChecked = problem != null;
+        conscryptProblem = problem;
+        fallbackWarned = false;
+    }
+
     /** Whether Conscrypt's native library loads; registers its provider (once) when it does. */
     public static synchronized boolean conscryptAvailable() {
         if (!conscryptChecked) {
