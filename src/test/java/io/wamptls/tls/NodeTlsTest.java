@@ -230,6 +230,24 @@ class NodeTlsTest {
     }
 
     @Test
+    void clientInitiatedRenegotiationIsRefused() throws Exception {
+        // s_client's "R" command renegotiates; with stdin kept open it stays connected unless the server closes.
+        Process process = new ProcessBuilder("openssl", "s_client", "-connect",
+                "127.0.0.1:" + PORTS.get("t_default"), "-servername", "localhost", "-tls1_2")
+                .redirectErrorStream(true).start();
+        try {
+            Thread.sleep(1_000);
+            process.getOutputStream().write("R\n".getBytes(StandardCharsets.US_ASCII));
+            process.getOutputStream().flush();
+            assertTrue(process.waitFor(10, TimeUnit.SECONDS), "the server closes the connection");
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(output.contains("RENEGOTIATING"), output);
+        } finally {
+            process.destroy();
+        }
+    }
+
+    @Test
     void chainIsLeafThenIntermediate() {
         Result result = handshake("t_default", "-showcerts");
         assertTrue(result.output().contains(" 0 s:CN = localhost"), result.output());
