@@ -3,6 +3,7 @@ package io.wamptls.cli;
 import io.wamptls.config.ConfigException;
 import io.wamptls.config.ConfigLoader;
 import io.wamptls.config.NodeConfig;
+import io.wamptls.node.Node;
 import io.wamptls.node.NodeFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,13 +17,18 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     NodeDirectoryOption directory;
 
+    @Mixin
+    TlsProviderOption tlsProvider;
+
     @Override
     public Integer call() {
         try {
+            tlsProvider.apply();
             NodeConfig config = ConfigLoader.load(directory.resolve());
-            NodeFactory.create(config); // builds TLS contexts and handlers exactly as start does, opens nothing
+            // builds TLS contexts and handlers exactly as start does, opens nothing
+            Node node = NodeFactory.create(config);
             System.out.println("Ok, node configuration " + config.source() + " looks good:");
-            config.transports().forEach(t -> System.out.println("  " + ConfigReport.summary(t)));
+            config.transports().forEach(t -> System.out.println("  " + ConfigReport.summary(t, node.tlsProvider(t))));
             return Main.OK;
         } catch (ConfigException e) {
             ConfigReport.printErrors(e);

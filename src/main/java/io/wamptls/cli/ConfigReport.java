@@ -24,13 +24,14 @@ final class ConfigReport {
         }
     }
 
-    static String summary(TransportConfig transport) {
+    /** @param tlsProvider the provider a TLS transport uses, null for a plain one */
+    static String summary(TransportConfig transport, TlsProviders.Choice tlsProvider) {
         var endpoint = transport.endpoint();
         StringBuilder line = new StringBuilder()
                 .append(transport.id()).append(" (").append(transport.type()).append(") ")
                 .append(urls(transport, endpoint.port()));
         if (endpoint.isTls()) {
-            line.append(" - TLS via ").append(TlsProviders.choose(endpoint.tls()).displayName());
+            line.append(" - TLS via ").append(tlsProvider);
             if (endpoint.tls().requiresClientCertificate()) {
                 line.append(", client certificates required");
             }

@@ -25,6 +25,9 @@ final class StartCommand implements Callable<Integer> {
     @Mixin
     NodeDirectoryOption directory;
 
+    @Mixin
+    TlsProviderOption tlsProvider;
+
     @Option(names = "--port", paramLabel = "PORT",
             description = "port of the embedded default (only when the node directory has no configuration; "
                     + "default: ${DEFAULT-VALUE})")
@@ -32,6 +35,7 @@ final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        tlsProvider.apply();
         Path nodeDir = directory.resolve();
         boolean embedded = !EmbeddedDefault.hasConfig(nodeDir);
         Node node;
@@ -55,7 +59,8 @@ final class StartCommand implements Callable<Integer> {
             return Main.INVALID;
         }
         for (var transport : node.transports()) {
-            LOG.info("Transport {} listening: {}", transport.id(), ConfigReport.urls(transport, node.port(transport)));
+            LOG.info("Transport {} listening: {}{}", transport.id(), ConfigReport.urls(transport, node.port(transport)),
+                    node.tlsProvider(transport) == null ? "" : " - TLS via " + node.tlsProvider(transport));
         }
         if (embedded) {
             LOG.info("Development CA (trust it once to use the embedded default): {}", nodeDir.resolve("ca.crt"));

@@ -2,6 +2,7 @@ package io.wamptls.node;
 
 import io.wamptls.config.TransportConfig;
 import io.wamptls.router.Router;
+import io.wamptls.tls.TlsProviders;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -21,12 +22,15 @@ public final class Node {
     private final Server server;
     private final Router router;
     private final Map<TransportConfig, ServerConnector> connectors;
+    private final Map<TransportConfig, TlsProviders.Choice> tlsProviders;
     private final boolean ownsServer;
 
-    Node(Server server, Router router, Map<TransportConfig, ServerConnector> connectors, boolean ownsServer) {
+    Node(Server server, Router router, Map<TransportConfig, ServerConnector> connectors,
+         Map<TransportConfig, TlsProviders.Choice> tlsProviders, boolean ownsServer) {
         this.server = server;
         this.router = router;
         this.connectors = connectors;
+        this.tlsProviders = tlsProviders;
         this.ownsServer = ownsServer;
     }
 
@@ -72,6 +76,11 @@ public final class Node {
     /** The port a transport listens on (useful when the configuration asked for port 0). */
     public int port(TransportConfig transport) {
         return connectors.get(transport).getLocalPort();
+    }
+
+    /** The TLS provider a transport uses and why, or null for a plain transport. */
+    public TlsProviders.Choice tlsProvider(TransportConfig transport) {
+        return tlsProviders.get(transport);
     }
 
     public List<TransportConfig> transports() {

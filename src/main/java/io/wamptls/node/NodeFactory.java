@@ -8,8 +8,10 @@ import io.wamptls.config.TransportConfig;
 import io.wamptls.config.WebSocketTransportConfig;
 import io.wamptls.config.WebTransportConfig;
 import io.wamptls.router.Router;
+import io.wamptls.tls.CertificateReloader;
 import io.wamptls.tls.JvmTlsSettings;
 import io.wamptls.tls.TlsContextFactory;
+import io.wamptls.tls.TlsMaterial;
 import io.wamptls.tls.TlsProviders;
 import io.wamptls.web.WebTransportContext;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -57,13 +59,17 @@ public final class NodeFactory {
     }
 
     private static Node build(Server server, NodeConfig config, boolean ownsServer) throws ConfigException {
-        Map<TransportConfig, SslContextFactory.Server> tls = tlsFactories(config);
+        Map<TransportConfig, TlsEndpoint> tls = tlsEndpoints(config);
         Router router = new Router(RouterSettings.realms(config.realms()));
 
         Map<TransportConfig, ServerConnector> connectors = new LinkedHashMap<>();
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         for (TransportConfig transport : config.transports()) {
-            ServerConnector connector = Connectors.create(server, transport, tls.get(transport));
+            TlsEndpoint endpoint = tls.get(transport);
+            ServerConnector connector = Connectors.create(server, transport, endpoint == null ? null : endpoint.ssl());
+            if (endpoint != null) {
+                server.addBean(new CertificateReloader(transport.endpoint().tls(), endpoint.ssl()));
+            }
             connectors.put(transport, connector);
             server.addConnector(connector);
 
@@ -75,7 +81,9 @@ public final class NodeFactory {
             contexts.addHandler(context);
         }
         mount(server, contexts);
-        return new Node(server, router, connectors, ownsServer);
+        Map<TransportConfig, TlsProviders.Choice> providers = new LinkedHashMap<>();
+        tls.forEach((transport, endpoint) -> providers.put(transport, endpoint.provider()));
+        return new Node(server, router, connectors, providers, ownsServer);
     }
 
     /**
@@ -97,21 +105,30 @@ public final class NodeFactory {
         }
     }
 
-    /** Loads and checks every endpoint's TLS material at once, so one run reports every TLS problem. */
-    private static Map<TransportConfig, SslContextFactory.Server> tlsFactories(NodeConfig config)
+    /** A transport's TLS factory and the provider chosen for it. */
+    private record TlsEndpoint(SslContextFactory.Server ssl, TlsProviders.Choice provider) {
+    }
+
+    /**
+     * Loads and checks every endpoint's TLS material at once, so one run reports every TLS problem. The JVM-wide
+     * settings go first: nothing before this point may create an {@code SSLContext}.
+     */
+    private static Map<TransportConfig, TlsEndpoint> tlsEndpoints(NodeConfig config)
             throws ConfigException {
         List<TlsConfig> all = config.transports().stream().map(t -> t.endpoint().tls()).filter(Objects::nonNull)
                 .toList();
         JvmTlsSettings.applyJvmWideSettings(all);
         List<ConfigError> errors = new ArrayList<>();
-        Map<TransportConfig, SslContextFactory.Server> factories = new LinkedHashMap<>();
+        Map<TransportConfig, TlsEndpoint> endpoints = new LinkedHashMap<>();
         for (TransportConfig transport : config.transports()) {
             TlsConfig tls = transport.endpoint().tls();
             if (tls == null) {
                 continue;
             }
             try {
-                factories.put(transport, TlsContextFactory.create(tls, TlsProviders.choose(tls)));
+                TlsMaterial material = TlsMaterial.load(tls);
+                TlsProviders.Choice provider = TlsProviders.choose(tls, material);
+                endpoints.put(transport, new TlsEndpoint(TlsContextFactory.create(tls, material, provider), provider));
             } catch (ConfigException e) {
                 errors.addAll(e.errors());
             }
@@ -119,6 +136,6 @@ public final class NodeFactory {
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return factories;
+        return endpoints;
     }
 }

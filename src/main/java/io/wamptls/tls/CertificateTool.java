@@ -70,8 +70,16 @@ public final class CertificateTool {
 
         /** Writes the key (PKCS#8, 0600) and the certificate (PEM), each atomically. */
         public void write(Path keyFile, Path certificateFile) throws IOException {
+            write(keyFile, certificateFile, List.of());
+        }
+
+        /** Like {@link #write(Path, Path)}, with {@code intermediates} after the certificate in its file. */
+        public void write(Path keyFile, Path certificateFile, List<X509Certificate> intermediates)
+                throws IOException {
+            StringBuilder certificates = new StringBuilder(certificatePem(certificate));
+            intermediates.forEach(intermediate -> certificates.append(certificatePem(intermediate)));
             AtomicFiles.write(keyFile, privateKeyPem(privateKey), true);
-            AtomicFiles.write(certificateFile, certificatePem(certificate), false);
+            AtomicFiles.write(certificateFile, certificates.toString(), false);
         }
 
         /** Reads a key and certificate pair, e.g. an existing CA to sign with. */

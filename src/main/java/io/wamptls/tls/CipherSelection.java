@@ -1,6 +1,7 @@
 package io.wamptls.tls;
 
 import io.wamptls.config.ConfigException;
+import io.wamptls.config.TlsConfig;
 import io.wamptls.tls.cipher.CipherString;
 import io.wamptls.tls.cipher.CipherSuite;
 
@@ -26,12 +27,37 @@ record CipherSelection(List<String> suites, List<String> unsupported, List<Strin
     static final String DEFAULT_CIPHERS = "ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES128-GCM-SHA256:"
             + "ECDHE-RSA-AES128-SHA256:DHE-RSA-AES128-SHA256:ECDHE-RSA-AES128-SHA:DHE-RSA-AES128-SHA";
 
+    /**
+     * Our extension for EC keys, which the seed's RSA-only default would leave with TLS 1.3 only: the ECDSA
+     * counterparts of its ECDHE suites, in the same order (there is no DHE suite with ECDSA authentication).
+     */
+    static final String DEFAULT_CIPHERS_ECDSA =
+            "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-SHA256:ECDHE-ECDSA-AES128-SHA";
+
+    /** The cipher string in effect: the configured one, else the default for the server key's type. */
+    static String effectiveCiphers(TlsConfig tls, TlsMaterial material) {
+        if (tls.ciphers() != null) {
+            return tls.ciphers();
+        }
+        return material.privateKey().getAlgorithm().equals("EC") ? DEFAULT_CIPHERS_ECDSA : DEFAULT_CIPHERS;
+    }
+
+    /** Whether the endpoint's cipher string selects any DHE suite (malformed strings count as none). */
+    static boolean namesDhe(TlsConfig tls, TlsMaterial material) {
+        try {
+            return CipherString.expand(effectiveCiphers(tls, material)).stream()
+                    .anyMatch(suite -> isDhe(suite.ianaName()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** OpenSSL's default TLS 1.3 order, which Crossbar serves whatever {@code ciphers} says. */
     static final List<String> TLS13_SUITES =
             List.of("TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_GCM_SHA256");
 
     /**
-     * @param ciphers   the configured string, or null for {@link #DEFAULT_CIPHERS}
+     * @param ciphers   the cipher string, e.g. from {@link #effectiveCiphers}; null means {@link #DEFAULT_CIPHERS}
      * @param dhe       whether DH parameters are configured
      * @param supported the provider's supported suites
      * @param jsonPath  the {@code ciphers} entry, for errors

@@ -118,7 +118,8 @@ public final class PemFiles {
                 throw encrypted(file, jsonPath);
             }
             if (parsed instanceof PEMKeyPair pair) {
-                return converter.getKeyPair(pair).getPrivate();
+                // SEC1 keys may leave out the optional public key (e.g. `openssl pkey -traditional` of a JDK key)
+                return converter.getPrivateKey(pair.getPrivateKeyInfo());
             }
             if (parsed instanceof PrivateKeyInfo info) {
                 return converter.getPrivateKey(info);

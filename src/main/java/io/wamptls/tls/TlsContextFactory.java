@@ -42,10 +42,17 @@ public final class TlsContextFactory {
     /** Configures a factory (unstarted) from material already loaded from {@code tls}. */
     public static SslContextFactory.Server create(TlsConfig tls, TlsMaterial material, TlsProvider provider)
             throws ConfigException {
+        return create(tls, material, new TlsProviders.Choice(provider, "given"));
+    }
+
+    /** Configures a factory (unstarted); the start log names the provider and why it was chosen. */
+    public static SslContextFactory.Server create(TlsConfig tls, TlsMaterial material, TlsProviders.Choice choice)
+            throws ConfigException {
+        TlsProvider provider = choice.provider();
         boolean dhe = material.dhParameters() != null;
-        CipherSelection ciphers = CipherSelection.select(tls.ciphers(), dhe, provider,
+        CipherSelection ciphers = CipherSelection.select(CipherSelection.effectiveCiphers(tls, material), dhe, provider,
                 TlsProviders.supportedCipherSuites(provider), tls.jsonPath() + ".ciphers");
-        log(tls, material, provider, ciphers);
+        log(tls, material, choice, ciphers);
 
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         String providerName = TlsProviders.jsseProviderName(provider);
@@ -67,13 +74,19 @@ public final class TlsContextFactory {
         ssl.setIncludeCipherSuites(ciphers.suites().stream().map(Pattern::quote).toArray(String[]::new));
         ssl.setExcludeCipherSuites(CipherSelection.excludes(dhe).toArray(String[]::new));
         ssl.setUseCipherSuitesOrder(true);
+        // JSSE never compresses and Jetty caches sessions (resumption) by default; renegotiation is refused here.
+        ssl.setRenegotiationAllowed(false);
         return ssl;
     }
 
-    private static void log(TlsConfig tls, TlsMaterial material, TlsProvider provider, CipherSelection ciphers) {
+    private static void log(TlsConfig tls, TlsMaterial material, TlsProviders.Choice choice,
+                            CipherSelection ciphers) {
+        TlsProvider provider = choice.provider();
         LOG.info("{}: server certificate {} ({} in chain), TLS provider {}, {}", tls.jsonPath(),
-                material.leaf().getSubjectX500Principal(), material.chain().size(), provider.displayName(),
-                tls.ciphers() == null ? "secure default TLS ciphers" : "explicit TLS ciphers from config");
+                material.leaf().getSubjectX500Principal(), material.chain().size(), choice,
+                tls.ciphers() != null ? "explicit TLS ciphers from config"
+                        : material.privateKey().getAlgorithm().equals("EC") ? "default TLS ciphers for an ECDSA key"
+                        : "secure default TLS ciphers");
         if (material.requiresClientCertificate()) {
             LOG.info("{}: client certificates required, issued by one of {} CA certificate(s)", tls.jsonPath(),
                     material.trustedCertificates().size());

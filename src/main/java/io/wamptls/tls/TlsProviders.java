@@ -1,6 +1,8 @@
 package io.wamptls.tls;
 
+import io.wamptls.config.ConfigException;
 import io.wamptls.config.TlsConfig;
+import io.wamptls.tls.cipher.CipherSuite;
 import org.conscrypt.Conscrypt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,45 +16,111 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Chooses the provider of an endpoint: Conscrypt where it serves, the JDK where it must, i.e. when a
- * {@code dhparam} is configured (Conscrypt has no DHE suites) or when Conscrypt's native library does not load
- * (e.g. on linux-aarch64, which Conscrypt 2.5.2 does not ship). The system property {@value #OVERRIDE_PROPERTY}
- * ({@code jdk} or {@code conscrypt}) forces a choice.
+ * Chooses the provider of an endpoint. The node-wide setting ({@link #setMode}: the CLI's {@code --tls-provider},
+ * else the system property {@value #OVERRIDE_PROPERTY}, which the Jetty module sets) is {@code auto},
+ * {@code conscrypt} or {@code jdk}; {@code auto} means {@link #AUTO_PREFERS}. Whatever the setting, an endpoint
+ * whose cipher list has DHE suites and that has a {@code dhparam} uses the JDK (Conscrypt has no DHE), and where
+ * Conscrypt's native library does not load (e.g. linux-aarch64, which Conscrypt 2.5.2 does not ship) the JDK
+ * serves instead, with one warning line.
  */
 public final class TlsProviders {
 
     public static final String OVERRIDE_PROPERTY = "wamptls.tls.provider";
     /** The name under which Conscrypt registers with {@link Security}. */
     public static final String CONSCRYPT_NAME = "Conscrypt";
+    /** What {@code auto} picks when nothing forces the JDK; see README, "TLS", for the benchmark behind it. */
+    public static final TlsProvider AUTO_PREFERS = TlsProvider.CONSCRYPT;
+
+    /** The node-wide provider setting. */
+    public enum Mode {
+        AUTO, CONSCRYPT, JDK;
+
+        /** {@code auto}, {@code conscrypt} or {@code jdk}, any case. */
+        public static Mode parse(String value) {
+            try {
+                return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown TLS provider '" + value
+                        + "' (expected auto, conscrypt or jdk)");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * The provider an endpoint uses and why, e.g. {@code JDK (dhparam needs DHE, which Conscrypt lacks)}.
+     */
+    public record Choice(TlsProvider provider, String reason) {
+        @Override
+        public String toString() {
+            return provider.displayName() + " (" + reason + ")";
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(TlsProviders.class);
+    private static volatile Mode mode;
     private static volatile String conscryptProblem;
     private static volatile boolean conscryptChecked;
+    private static volatile boolean fallbackWarned;
 
     private TlsProviders() {
     }
 
-    /** The provider for this endpoint, logged with the reason. */
-    public static TlsProvider choose(TlsConfig tls) {
-        String forced = System.getProperty(OVERRIDE_PROPERTY);
-        if (forced != null && !forced.isBlank()) {
-            TlsProvider provider = TlsProvider.valueOf(forced.trim().toUpperCase(Locale.ROOT));
-            LOG.info("{}: TLS provider {} (forced by -D{})", tls.jsonPath(), provider.displayName(),
-                    OVERRIDE_PROPERTY);
-            return provider;
+    /** Sets the node-wide setting; null goes back to the system property (default {@code auto}). */
+    public static void setMode(Mode newMode) {
+        mode = newMode;
+    }
+
+    /** The node-wide setting in effect. */
+    public static Mode mode() {
+        Mode set = mode;
+        if (set != null) {
+            return set;
         }
-        if (tls.dhparam() != null) {
-            LOG.info("{}: TLS provider JDK, because a dhparam is configured and Conscrypt has no DHE suites",
-                    tls.jsonPath());
-            return TlsProvider.JDK;
+        String property = System.getProperty(OVERRIDE_PROPERTY);
+        return property == null || property.isBlank() ? Mode.AUTO : Mode.parse(property);
+    }
+
+    /** The provider for this endpoint (loads its files to see which ciphers its key gets). */
+    public static TlsProvider choose(TlsConfig tls) throws ConfigException {
+        return choose(tls, TlsMaterial.load(tls)).provider();
+    }
+
+    /** The provider for an endpoint whose material is loaded, with the reason. */
+    public static Choice choose(TlsConfig tls, TlsMaterial material) throws ConfigException {
+        Mode setting = mode();
+        if (setting == Mode.JDK) {
+            return new Choice(TlsProvider.JDK, "--tls-provider jdk");
+        }
+        if (material.dhParameters() != null && CipherSelection.namesDhe(tls, material)) {
+            return new Choice(TlsProvider.JDK, "dhparam needs DHE, which Conscrypt lacks");
+        }
+        if (setting == Mode.AUTO && AUTO_PREFERS == TlsProvider.JDK) {
+            return new Choice(TlsProvider.JDK, "auto");
         }
         if (!conscryptAvailable()) {
-            LOG.info("{}: TLS provider JDK, because Conscrypt is not available here: {}", tls.jsonPath(),
-                    conscryptProblem);
-            return TlsProvider.JDK;
+            warnFallbackOnce();
+            return new Choice(TlsProvider.JDK, "Conscrypt unavailable: " + conscryptProblem);
         }
-        LOG.info("{}: TLS provider Conscrypt", tls.jsonPath());
-        return TlsProvider.CONSCRYPT;
+        return new Choice(TlsProvider.CONSCRYPT, setting == Mode.AUTO ? "auto" : "--tls-provider conscrypt");
+    }
+
+    private static void warnFallbackOnce() {
+        if (!fallbackWarned) {
+            fallbackWarned = true;
+            LOG.warn("Conscrypt is not available ({}): using the JDK's TLS provider instead", conscryptProblem);
+        }
+    }
+
+    /** Tests: behave as if Conscrypt's native library did not load ({@code problem}), or reset with null. */
+    static synchronized void simulateConscryptProblem(String problem) {
+        conscryptChecked = problem != null;
+        conscryptProblem = problem;
+        fallbackWarned = false;
     }
 
     /** Whether Conscrypt's native library loads; registers its provider (once) when it does. */
@@ -87,6 +155,18 @@ public final class TlsProviders {
     /** The cipher suites (JSSE names) the provider supports, in its own order. */
     public static List<String> supportedCipherSuites(TlsProvider provider) {
         return SUPPORTED.computeIfAbsent(provider, TlsProviders::listSupportedCipherSuites);
+    }
+
+    /** Whether the provider offers this suite (under its IANA name or the JDK's legacy {@code SSL_} spelling). */
+    public static boolean supports(TlsProvider provider, CipherSuite suite) {
+        List<String> supported = supportedCipherSuites(provider);
+        return supported.contains(suite.ianaName())
+                || suite.ianaName().startsWith("TLS_") && supported.contains("SSL_" + suite.ianaName().substring(4));
+    }
+
+    /** The provider {@code auto} would use where nothing forces the JDK. */
+    public static TlsProvider autoDefault() {
+        return AUTO_PREFERS == TlsProvider.CONSCRYPT && conscryptAvailable() ? TlsProvider.CONSCRYPT : TlsProvider.JDK;
     }
 
     private static final Map<TlsProvider, List<String>> SUPPORTED = new ConcurrentHashMap<>();
