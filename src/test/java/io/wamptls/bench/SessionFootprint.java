@@ -22,13 +22,13 @@ final class SessionFootprint {
     void run(URI ours, long oursPid, URI anchor, long anchorPid, int count) throws Exception {
         long[] o = measure(new LoadClient.Target(ours, true), oursPid, count);
         long[] a = measure(new LoadClient.Target(anchor, false), anchorPid, count);
-        System.out.println(String.format(Locale.ROOT, "| wamp idle sessions: heap per session (%,d concurrent, json) |"
-                        + " %.1f KiB | %.1f KiB | %.2f | live heap after full GC, %,d sessions open; anchor = bare WebSocket"
-                        + " connection |", count, o[0] / 1024.0 / count, a[0] / 1024.0 / count,
-                (double) o[0] / a[0], o[2]));
-        System.out.println(String.format(Locale.ROOT, "| wamp idle sessions: RSS per session (%,d concurrent, json) |"
+        System.out.println(String.format(Locale.ROOT, "| wamp idle sessions: heap per session (%,d attempted, json) |"
+                        + " %.1f KiB | %.1f KiB | %.2f | live heap after full GC, %,d sessions open at once; anchor = bare WebSocket"
+                        + " connection |", count, o[0] / 1024.0 / o[2], a[0] / 1024.0 / a[2],
+                (o[0] / (double) o[2]) / (a[0] / (double) a[2]), o[2]));
+        System.out.println(String.format(Locale.ROOT, "| wamp idle sessions: RSS per session (%,d attempted, json) |"
                         + " %.1f KiB | %.1f KiB | %.2f | process RSS growth; includes JVM heap growth, so noisy |",
-                count, o[1] / 1024.0 / count, a[1] / 1024.0 / count, (double) o[1] / a[1]));
+                count, o[1] / 1024.0 / o[2], a[1] / 1024.0 / a[2], (o[1] / (double) o[2]) / (a[1] / (double) a[2])));
     }
 
     /** {heap growth bytes, RSS growth bytes, sessions opened}. */
