@@ -27,6 +27,7 @@ globalThis.WebSocket = class extends WS {
     }
 };
 const autobahn = require('autobahn');
+const { payload, same, Steps, sleep, nextOf, inbox } = require('./interop-common');
 
 const TIMEOUT_MS = Number(args.timeout || 15000);
 setTimeout(() => fail('timeout after ' + TIMEOUT_MS + ' ms'), TIMEOUT_MS).unref();
@@ -143,6 +144,80 @@ const scenarios = {
         return { result, missing };
     },
 };
+
+// The interop suite: two sessions through the whole Basic Profile; reports {steps: {name: {ok, detail}}}.
+scenarios.interop = async () => {
+    const log = new Steps();
+    const sent = payload(args.serializer || 'json');
+    const topic = 'com.interop.topic';
+    const a = await join();
+    const b = await join();
+    const ids = [a.session.id, b.session.id];
+    log.check('join', ids.every((id) => Number.isInteger(id) && id >= 1 && id <= 2 ** 53) && ids[0] !== ids[1], ids);
+
+    const eventsA = inbox();
+    const eventsB = inbox();
+    const subA = await a.session.subscribe(topic, (x, kw) => eventsA.push({ args: x, kwargs: kw }));
+    const subB = await b.session.subscribe(topic, (x, kw) => eventsB.push({ args: x, kwargs: kw }));
+    log.check('subscribe', subA.id === subB.id, [subA.id, subB.id]);
+
+    let toA = nextOf(eventsA, 3000);
+    const ack = await b.session.publish(topic, sent.args, sent.kwargs, { acknowledge: true });
+    const eventA = await toA;
+    await sleep(150);
+    log.check('publish_acknowledged', ack && Number.isInteger(ack.id) && same(eventA, sent) && eventsB.length === 0,
+        { ack: ack && ack.id, eventA, eventsB: eventsB.length });
+
+    toA = nextOf(eventsA, 3000);
+    const unacknowledged = b.session.publish(topic, ['plain'], {});
+    log.check('publish_unacknowledged', unacknowledged === undefined && same(await toA, { args: ['plain'], kwargs: {} }),
+        eventsA[eventsA.length - 1]);
+
+    toA = nextOf(eventsA, 3000);
+    const toB = nextOf(eventsB, 3000);
+    await a.session.publish(topic, ['mine'], { k: 1 }, { acknowledge: true, exclude_me: false });
+    const both = [await toA, await toB];
+    log.check('exclude_me_false', both.every((e) => same(e, { args: ['mine'], kwargs: { k: 1 } })), both);
+
+    await a.session.register('com.interop.echo', (x, kw) => new autobahn.Result(x, kw));
+    const result = await b.session.call('com.interop.echo', sent.args, sent.kwargs);
+    log.check('call', same({ args: result.args, kwargs: result.kwargs }, sent), result);
+
+    await a.session.register('com.interop.fail', () => {
+        throw new autobahn.Error('com.interop.error.custom', ['bad', 2 ** 53], { why: 'ü', nested: { n: [1] } });
+    });
+    const failure = await b.session.call('com.interop.fail', []).then(() => null, (e) => e);
+    log.check('callee_error', failure && failure.error === 'com.interop.error.custom'
+        && same(failure.args, ['bad', 2 ** 53]) && same(failure.kwargs, { why: 'ü', nested: { n: [1] } }), failure);
+
+    const missing = await b.session.call('com.interop.nope', []).then(() => null, (e) => e);
+    log.check('missing_procedure', missing && missing.error === 'wamp.error.no_such_procedure', missing);
+
+    await a.session.unsubscribe(subA);
+    await b.session.publish(topic, ['after'], {}, { acknowledge: true });
+    await sleep(200);
+    log.check('unsubscribe', !eventsA.some((e) => e.args[0] === 'after'), eventsA.length);
+
+    const registration = a.session.registrations.find((r) => r.procedure === 'com.interop.echo');
+    await a.session.unregister(registration);
+    const gone = await b.session.call('com.interop.echo', []).then(() => null, (e) => e);
+    log.check('unregister', gone && gone.error === 'wamp.error.no_such_procedure', gone);
+
+    log.check('leave', (await leave(a)) && (await leave(b)), 'GOODBYE answered');
+    return log;
+};
+
+// Leaves with GOODBYE and resolves true once the router answered it and the connection closed.
+function leave(opened) {
+    return new Promise((resolve) => {
+        opened.session.onleave = () => {};
+        opened.connection.onclose = (reason) => {
+            resolve(reason === 'closed');
+            return true;
+        };
+        opened.connection.close('wamp.close.normal', 'bye');
+    });
+}
 
 // Raw WebSocket (no WAMP library): join with HELLO, print "joined", then report every message and the close code.
 // Used to watch what the router sends at node shutdown without a client library answering for us.

@@ -40,7 +40,7 @@ public final class RouterSettings {
 
     public static WampEndpointSettings endpoint(Router router, WampEndpointConfig config) {
         return new WampEndpointSettings(router, auth(config.auth()), serializers(config.serializers()),
-                config.options(), WampEndpointSettings.DEFAULT_MAX_QUEUED_MESSAGES);
+                config.options(), WampEndpointSettings.configuredMaxQueuedMessages());
     }
 
     private static RealmSettings realm(RealmConfig realm) {

@@ -16,9 +16,19 @@ import java.util.List;
 public record WampEndpointSettings(Router router, AuthPolicy auth, List<Serializer> serializers,
                                    WebSocketOptions options, int maxQueuedMessages) {
     public static final int DEFAULT_MAX_QUEUED_MESSAGES = 10_000;
+    /**
+     * System property that overrides {@link #DEFAULT_MAX_QUEUED_MESSAGES} for every endpoint a node builds; there is
+     * no Crossbar option for it. Tests set it small to reach the overflow quickly.
+     */
+    public static final String MAX_QUEUED_MESSAGES_PROPERTY = "wamptls.websocket.maxQueuedMessages";
 
     public WampEndpointSettings {
         serializers = List.copyOf(serializers);
+    }
+
+    /** The queue bound for new endpoints: the system property when set, else the default. */
+    public static int configuredMaxQueuedMessages() {
+        return Integer.getInteger(MAX_QUEUED_MESSAGES_PROPERTY, DEFAULT_MAX_QUEUED_MESSAGES);
     }
 
     public List<String> subprotocols() {

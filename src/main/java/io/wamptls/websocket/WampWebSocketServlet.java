@@ -48,20 +48,20 @@ public final class WampWebSocketServlet extends HttpServlet {
         }
         String origin = request.getHeader("Origin");
         if (!origins.permits(origin)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN,
+            refuse(response, HttpServletResponse.SC_FORBIDDEN,
                     "WebSocket connection denied: origin '" + origin + "' not allowed");
             return;
         }
         Integer externalPort = settings.options().externalPort();
         if (externalPort != null && externalPort != hostPort(request)) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST,
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST,
                     "port in Host header does not match the configured external port " + externalPort);
             return;
         }
         Optional<Serializer> negotiated = SubprotocolNegotiation.choose(
                 Collections.list(request.getHeaders("Sec-WebSocket-Protocol")), settings.serializers());
         if (negotiated.isEmpty() && settings.options().requireWebsocketSubprotocol()) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST,
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST,
                     "This server only speaks WebSocket subprotocols " + String.join(", ", settings.subprotocols()));
             return;
         }
@@ -74,6 +74,16 @@ public final class WampWebSocketServlet extends HttpServlet {
         } catch (DeploymentException e) {
             throw new ServletException("WebSocket upgrade failed", e);
         }
+    }
+
+    /**
+     * Answers a refused handshake with the reason as a plain-text body: the node's error pages hide messages, and
+     * a client needs this one (Crossbar sends it as the reason phrase, which HTTP/2 and Jetty do not carry).
+     */
+    private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=utf-8");
+        response.getWriter().println(reason);
     }
 
     private Serializer jsonFallback() {

@@ -7,12 +7,18 @@ import io.wamptls.wamp.codec.Serializer;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
+import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,7 +34,9 @@ final class WebSocketPeer implements Peer {
     private final Serializer serializer;
     private final int maxQueued;
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean overflowed = new AtomicBoolean();
     private final SendHandler onSent = result -> queued.decrementAndGet();
+    private final Callback coreOnSent = Callback.from(queued::decrementAndGet, failure -> queued.decrementAndGet());
 
     WebSocketPeer(Session session, Router router, Serializer serializer, int maxQueued) {
         this.session = session;
@@ -39,18 +47,25 @@ final class WebSocketPeer implements Peer {
 
     @Override
     public void send(Message message) {
-        if (!session.isOpen()) {
+        if (overflowed.get() || !session.isOpen()) {
             return;
         }
         if (queued.incrementAndGet() > maxQueued) {
             queued.decrementAndGet();
-            LOG.warn("disconnecting WebSocket session {}: more than {} outbound messages queued (peer not reading)",
-                    session.getId(), maxQueued);
-            close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "outbound queue overflow");
+            if (overflowed.compareAndSet(false, true)) {
+                LOG.warn("disconnecting WebSocket session {} from {}: more than {} outbound messages queued"
+                        + " (peer not reading)", session.getId(), session.getRequestURI(), maxQueued);
+                // off the router's thread: the resulting transportClosed() must not run inside this send
+                CompletableFuture.runAsync(this::abort);
+            }
             return;
         }
-        byte[] frame = serializer.encode(message);
-        if (serializer.binary()) {
+        byte[] frame = EncodedFrames.encode(serializer, message);
+        if (session instanceof JakartaWebSocketSession jakarta) {
+            // the encoded bytes go out as they are: a JSON text frame need not become a String and back
+            jakarta.getCoreSession().sendFrame(new Frame(serializer.binary() ? OpCode.BINARY : OpCode.TEXT)
+                    .setPayload(ByteBuffer.wrap(frame)), coreOnSent, false);
+        } else if (serializer.binary()) {
             session.getAsyncRemote().sendBinary(ByteBuffer.wrap(frame), onSent);
         } else {
             session.getAsyncRemote().sendText(new String(frame, StandardCharsets.UTF_8), onSent);
@@ -63,6 +78,18 @@ final class WebSocketPeer implements Peer {
             close(CloseReason.CloseCodes.GOING_AWAY, "node shutting down");
         } else {
             close(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
+        }
+    }
+
+    /**
+     * Drops the connection without a close handshake: a peer that does not read would never answer one, and the
+     * connection would hold its queued frames until then.
+     */
+    private void abort() {
+        if (session instanceof JakartaWebSocketSession jakarta) {
+            jakarta.getCoreSession().abort();
+        } else {
+            close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "outbound queue overflow");
         }
     }
 

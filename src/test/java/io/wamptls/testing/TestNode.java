@@ -60,6 +60,15 @@ public final class TestNode {
                 """.formatted(transportsJson);
     }
 
+    /** A standalone TLS {@code websocket} transport on {@code port}; {@code extra} adds members, e.g. options. */
+    public static String tlsWebSocketTransport(int port, String extra) {
+        return """
+                {"type": "websocket",
+                 "endpoint": {"type": "tcp", "port": %d, "interface": "127.0.0.1",
+                              "tls": {"key": "server.key", "certificate": "server.crt"}}%s}
+                """.formatted(port, extra.isEmpty() ? "" : ", " + extra);
+    }
+
     /** A TLS web transport on {@code port}: {@code /} static from web/, {@code ws} WAMP. */
     public static String tlsWebTransport(int port) {
         return """

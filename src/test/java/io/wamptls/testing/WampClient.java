@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the real npm {@code autobahn} client ({@code src/test/node/wamp-client.js}) under Node and returns the JSON
- * line it prints: the peer is a real WAMP implementation, not ours.
+ * Runs a Node script of {@code src/test/node} under Node and returns the JSON line it prints: by default the real
+ * npm {@code autobahn} client ({@code wamp-client.js}), so the peer is a real WAMP implementation, not ours.
  */
 public final class WampClient {
-    private static final Path SCRIPT = Path.of("src/test/node/wamp-client.js").toAbsolutePath();
+    private static final Path SCRIPTS = Path.of("src/test/node").toAbsolutePath();
 
     private final List<String> options = new ArrayList<>();
+    private Path script = SCRIPTS.resolve("wamp-client.js");
 
     private WampClient(String url) {
         option("url", url);
@@ -26,6 +27,12 @@ public final class WampClient {
 
     public static WampClient at(String url) {
         return new WampClient(url);
+    }
+
+    /** Runs another script of src/test/node, e.g. {@code wampy-client.js} or {@code wire-client.js}. */
+    public WampClient script(String fileName) {
+        script = SCRIPTS.resolve(fileName);
+        return this;
     }
 
     public WampClient option(String name, Object value) {
@@ -52,13 +59,13 @@ public final class WampClient {
     }
 
     public JsonNode runAllowingFailure(String scenario) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node", SCRIPT.toString(), scenario));
+        List<String> command = new ArrayList<>(List.of("node", script.toString(), scenario));
         command.addAll(options);
         Path log = Files.createTempFile("wamp-client", ".log");
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         process.getOutputStream().close();
         byte[] out = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("WAMP client did not finish: " + command);
         }
