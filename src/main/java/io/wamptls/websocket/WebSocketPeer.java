@@ -7,10 +7,6 @@ import io.wamptls.wamp.codec.Serializer;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
-import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.core.Frame;
-import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +32,7 @@ final class WebSocketPeer implements Peer {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean overflowed = new AtomicBoolean();
     private final SendHandler onSent = result -> queued.decrementAndGet();
-    private final Callback coreOnSent = Callback.from(queued::decrementAndGet, failure -> queued.decrementAndGet());
+    private final Runnable onCoreSent = queued::decrementAndGet;
 
     WebSocketPeer(Session session, Router router, Serializer serializer, int maxQueued) {
         this.session = session;
@@ -61,11 +57,10 @@ final class WebSocketPeer implements Peer {
             return;
         }
         byte[] frame = EncodedFrames.encode(serializer, message);
-        if (session instanceof JakartaWebSocketSession jakarta) {
-            // the encoded bytes go out as they are: a JSON text frame need not become a String and back
-            jakarta.getCoreSession().sendFrame(new Frame(serializer.binary() ? OpCode.BINARY : OpCode.TEXT)
-                    .setPayload(ByteBuffer.wrap(frame)), coreOnSent, false);
-        } else if (serializer.binary()) {
+        if (JettyCoreFrames.AVAILABLE && JettyCoreFrames.send(session, frame, serializer.binary(), onCoreSent)) {
+            return;
+        }
+        if (serializer.binary()) {
             session.getAsyncRemote().sendBinary(ByteBuffer.wrap(frame), onSent);
         } else {
             session.getAsyncRemote().sendText(new String(frame, StandardCharsets.UTF_8), onSent);
@@ -86,9 +81,7 @@ final class WebSocketPeer implements Peer {
      * connection would hold its queued frames until then.
      */
     private void abort() {
-        if (session instanceof JakartaWebSocketSession jakarta) {
-            jakarta.getCoreSession().abort();
-        } else {
+        if (!(JettyCoreFrames.AVAILABLE && JettyCoreFrames.abort(session))) {
             close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "outbound queue overflow");
         }
     }
