@@ -7,6 +7,7 @@ import io.wamptls.router.match.Specificity;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,11 @@ import java.util.Optional;
 public final class RoleAuthorizer {
     public static final String TRUSTED = "trusted";
 
+    /** Decisions per role and URI, kept because permissions never change and every PUBLISH and CALL asks. */
+    private static final int MAX_CACHED_URIS_PER_ROLE = 10_000;
+
     private final Map<String, List<Permission>> permissionsByRole = new HashMap<>();
+    private final Map<String, Map<String, Optional<Permission>>> decided = new ConcurrentHashMap<>();
 
     public RoleAuthorizer(List<Role> roles) {
         for (Role role : roles) {
@@ -41,7 +46,16 @@ public final class RoleAuthorizer {
 
     /** The permission that decides for {@code uri}, if any matches. */
     public Optional<Permission> permissionFor(String role, String uri) {
-        List<Permission> permissions = permissionsByRole.getOrDefault(role, List.of());
-        return Specificity.best(permissions, Permission::pattern, uri, Specificity.PERMISSIONS);
+        Map<String, Optional<Permission>> cache = decided.computeIfAbsent(role, r -> new ConcurrentHashMap<>());
+        Optional<Permission> permission = cache.get(uri);
+        if (permission == null) {
+            List<Permission> permissions = permissionsByRole.getOrDefault(role, List.of());
+            permission = Specificity.best(permissions, Permission::pattern, uri, Specificity.PERMISSIONS);
+            if (cache.size() >= MAX_CACHED_URIS_PER_ROLE) {
+                cache.clear(); // a client cycling through URIs must not grow memory without bound
+            }
+            cache.put(uri, permission);
+        }
+        return permission;
     }
 }

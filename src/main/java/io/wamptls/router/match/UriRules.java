@@ -23,7 +23,26 @@ public final class UriRules {
 
     /** A concrete URI as used in PUBLISH, CALL and error URIs. */
     public static boolean isValid(String uri, boolean strict) {
-        return (strict ? STRICT : LOOSE).matcher(uri).matches();
+        return strict ? STRICT.matcher(uri).matches() : isLooseUri(uri);
+    }
+
+    /** {@link #LOOSE} without the regex: this runs on every PUBLISH and CALL. */
+    private static boolean isLooseUri(String uri) {
+        boolean componentEmpty = true;
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c == '.') {
+                if (componentEmpty) {
+                    return false;
+                }
+                componentEmpty = true;
+            } else if (c == '#' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return false;
+            } else {
+                componentEmpty = false;
+            }
+        }
+        return !componentEmpty;
     }
 
     /** A URI used with a match policy in SUBSCRIBE or REGISTER. */
