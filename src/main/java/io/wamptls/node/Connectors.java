@@ -47,8 +47,9 @@ final class Connectors {
             HttpConnectionFactory http1 = new HttpConnectionFactory(http);
             if (transport instanceof WebTransportConfig) {
                 HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(http);
-                ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(http2.getProtocol(),
-                        http1.getProtocol());
+                // no explicit list: ALPN then offers the names the following factories answer to ("h2",
+                // "http/1.1"); naming HttpConnectionFactory's "HTTP/1.1" here made ALPN http/1.1 clients hang up
+                ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
                 alpn.setDefaultProtocol(http1.getProtocol());
                 connector = new ServerConnector(server, new SslConnectionFactory(ssl, alpn.getProtocol()), alpn,
                         http2, http1);

@@ -1,19 +1,18 @@
 package io.wamptls.web;
 
 import io.wamptls.config.PathConfig;
-import org.eclipse.jetty.ee10.servlet.ResourceServlet;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 import java.net.URL;
 
-/** A {@code static} path: Jetty's {@link ResourceServlet} over a directory or a classpath folder. */
+/** A {@code static} path: {@link StaticFileServlet} (Jetty's ResourceServlet) over a directory or classpath folder. */
 final class StaticFiles {
 
     private StaticFiles() {
     }
 
     static ServletHolder servlet(PathConfig.Static config) {
-        ServletHolder holder = new ServletHolder("static:" + config.jsonPath(), ResourceServlet.class);
+        ServletHolder holder = new ServletHolder("static:" + config.jsonPath(), new StaticFileServlet(config.options()));
         holder.setInitParameter("baseResource", baseResource(config));
         holder.setInitParameter("dirAllowed", String.valueOf(config.options().enableDirectoryListing()));
         holder.setInitParameter("etags", "true");
