@@ -3,6 +3,7 @@ package io.wamptls.node;
 import io.wamptls.config.EndpointConfig;
 import io.wamptls.config.TransportConfig;
 import io.wamptls.config.WebOptions;
+import io.wamptls.config.WebSocketTransportConfig;
 import io.wamptls.config.WebTransportConfig;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
@@ -64,6 +65,11 @@ final class Connectors {
         connector.setReusePort(endpoint.shared());
         if (web.clientTimeout() != null) {
             connector.setIdleTimeout(web.clientTimeout() * 1000L);
+        }
+        // open_handshake_timeout: a connection that has not completed its upgrade request by then is closed;
+        // once open, the WebSocket session turns the idle timeout off (auto-ping watches liveness instead)
+        if (transport instanceof WebSocketTransportConfig ws && ws.wamp().options().openHandshakeTimeout() > 0) {
+            connector.setIdleTimeout(ws.wamp().options().openHandshakeTimeout());
         }
         return connector;
     }

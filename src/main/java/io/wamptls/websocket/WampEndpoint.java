@@ -1,5 +1,6 @@
 package io.wamptls.websocket;
 
+import io.wamptls.config.WebSocketOptions;
 import io.wamptls.router.RouterSession;
 import io.wamptls.router.TransportInfo;
 import io.wamptls.wamp.Message;
@@ -10,6 +11,8 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
+import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,7 @@ public final class WampEndpoint extends Endpoint {
     private final Serializer serializer;
     private final TransportInfo transport;
     private volatile RouterSession routerSession;
+    private volatile AutoPing autoPing;
 
     WampEndpoint(WampEndpointSettings settings, Serializer serializer, TransportInfo transport) {
         this.settings = settings;
@@ -40,8 +44,17 @@ public final class WampEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(limit);
         session.setMaxBinaryMessageBufferSize(limit);
         session.setMaxIdleTimeout(0); // WAMP sessions are long-lived; liveness is the auto-ping's job
+        WebSocketOptions options = settings.options();
+        CoreSession core = ((JakartaWebSocketSession) session).getCoreSession();
+        if (options.maxFrameSize() > 0) {
+            core.setMaxFrameSize(options.maxFrameSize());
+            core.setAutoFragment(false); // Jetty would split a too large frame instead of refusing it (1009)
+        }
+        autoPing = AutoPing.start(session, options.autoPingInterval(), options.autoPingTimeout(),
+                options.autoPingSize());
         routerSession = settings.router().attach(
-                new WebSocketPeer(session, settings.router(), serializer, settings.maxQueuedMessages()), transport, settings.auth());
+                new WebSocketPeer(session, settings.router(), serializer, settings.maxQueuedMessages(),
+                        options.closeHandshakeTimeout()), transport, settings.auth());
         if (serializer.binary()) {
             session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) buffer -> {
                 byte[] bytes = new byte[buffer.remaining()];
@@ -67,6 +80,10 @@ public final class WampEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
+        AutoPing ping = autoPing;
+        if (ping != null) {
+            ping.stop();
+        }
         RouterSession current = routerSession;
         if (current != null) {
             current.transportClosed();

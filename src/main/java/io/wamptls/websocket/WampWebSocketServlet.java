@@ -15,6 +15,10 @@ import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
+import org.eclipse.jetty.util.Jetty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +35,8 @@ import java.util.Optional;
  * off.
  */
 public final class WampWebSocketServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(WampWebSocketServlet.class);
+
     private final WampEndpointSettings settings;
     private final OriginPolicy origins;
 
@@ -48,24 +54,29 @@ public final class WampWebSocketServlet extends HttpServlet {
         }
         String origin = request.getHeader("Origin");
         if (!origins.permits(origin)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN,
+            LOG.warn("WebSocket connection from {} to {} denied: origin '{}' not allowed", request.getRemoteAddr(),
+                    request.getRequestURI(), origin);
+            refuse(response, HttpServletResponse.SC_FORBIDDEN,
                     "WebSocket connection denied: origin '" + origin + "' not allowed");
             return;
         }
         Integer externalPort = settings.options().externalPort();
         if (externalPort != null && externalPort != hostPort(request)) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST,
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST,
                     "port in Host header does not match the configured external port " + externalPort);
             return;
         }
         Optional<Serializer> negotiated = SubprotocolNegotiation.choose(
                 Collections.list(request.getHeaders("Sec-WebSocket-Protocol")), settings.serializers());
         if (negotiated.isEmpty() && settings.options().requireWebsocketSubprotocol()) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST,
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST,
                     "This server only speaks WebSocket subprotocols " + String.join(", ", settings.subprotocols()));
             return;
         }
         Serializer serializer = negotiated.orElseGet(this::jsonFallback);
+        if (settings.options().showServerVersion()) {
+            response.setHeader("Server", "wamp-tls/" + Version.of(getClass()) + " (Jetty " + Jetty.VERSION + ")");
+        }
         ServerContainer container = (ServerContainer) getServletContext()
                 .getAttribute(ServerContainer.class.getName());
         try {
@@ -102,12 +113,7 @@ public final class WampWebSocketServlet extends HttpServlet {
                     @Override
                     public List<Extension> getNegotiatedExtensions(List<Extension> installed,
                                                                    List<Extension> requested) {
-                        // permessage-deflate only where the endpoint's options ask for compression, as Crossbar
-                        if (settings.options().compression() == null) {
-                            return List.of();
-                        }
-                        return requested.stream().filter(e -> e.getName().equals("permessage-deflate"))
-                                .limit(1).toList();
+                        return DeflateNegotiation.negotiate(settings.options().compression(), requested);
                     }
 
                     @Override
@@ -142,6 +148,15 @@ public final class WampWebSocketServlet extends HttpServlet {
 
     private static int hostPort(HttpServletRequest request) {
         return request.getServerPort();
+    }
+
+    /** A refused handshake: the status with the reason as a plain-text body (Crossbar puts it in the status line). */
+    private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
+        byte[] body = (reason + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=utf-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     private void answerPlainGet(HttpServletResponse response) throws IOException {

@@ -7,12 +7,15 @@ import io.wamptls.wamp.codec.Serializer;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
+import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,10 +30,12 @@ final class WebSocketPeer implements Peer {
     private final Router router;
     private final Serializer serializer;
     private final int maxQueued;
+    private final int closeHandshakeTimeout;
     private final AtomicInteger queued = new AtomicInteger();
     private final SendHandler onSent = result -> queued.decrementAndGet();
 
-    WebSocketPeer(Session session, Router router, Serializer serializer, int maxQueued) {
+    WebSocketPeer(Session session, Router router, Serializer serializer, int maxQueued, int closeHandshakeTimeout) {
+        this.closeHandshakeTimeout = closeHandshakeTimeout;
         this.session = session;
         this.router = router;
         this.serializer = serializer;
@@ -66,10 +71,23 @@ final class WebSocketPeer implements Peer {
         }
     }
 
+    /** {@code close_handshake_timeout}: a peer that does not answer our close frame in time is dropped. */
+    private void dropUnlessClosedWithin(int millis) {
+        if (millis > 0) {
+            CoreSession core = ((JakartaWebSocketSession) session).getCoreSession();
+            Timers.SCHEDULER.schedule(() -> {
+                if (!core.isClosed()) {
+                    core.abort();
+                }
+            }, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
     private void close(CloseReason.CloseCode code, String reason) {
         try {
             if (session.isOpen()) {
                 session.close(new CloseReason(code, reason));
+                dropUnlessClosedWithin(closeHandshakeTimeout);
             }
         } catch (IOException | IllegalStateException e) {
             LOG.debug("closing WebSocket session {} failed", session.getId(), e);
