@@ -48,6 +48,7 @@ final class Connectors {
             HttpConnectionFactory http1 = new HttpConnectionFactory(http);
             if (transport instanceof WebTransportConfig) {
                 HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(http);
+                http2.setConnectProtocolEnabled(true); // RFC 8441: WebSocket over HTTP/2
                 // no explicit list: ALPN then offers the names the following factories answer to ("h2",
                 // "http/1.1"); naming HttpConnectionFactory's "HTTP/1.1" here made ALPN http/1.1 clients hang up
                 ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();

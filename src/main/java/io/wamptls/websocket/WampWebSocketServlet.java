@@ -45,13 +45,27 @@ public final class WampWebSocketServlet extends HttpServlet {
         this.origins = new OriginPolicy(settings.options().allowedOrigins(), settings.options().allowNullOrigin());
     }
 
+    /**
+     * GET with {@code Upgrade: websocket} (HTTP/1.1) or an extended CONNECT (HTTP/2, RFC 8441, which browsers use on
+     * an h2 connection) opens a WebSocket; a plain GET gets the status page.
+     */
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+    protected void service(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+        boolean http2Connect = "CONNECT".equals(request.getMethod());
+        if (!http2Connect && !"GET".equals(request.getMethod())) {
+            super.service(request, response);
+            return;
+        }
+        if (!http2Connect && !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             answerPlainGet(response);
             return;
         }
+        upgrade(request, response);
+    }
+
+    private void upgrade(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         String origin = request.getHeader("Origin");
         if (!origins.permits(origin)) {
             LOG.warn("WebSocket connection from {} to {} denied: origin '{}' not allowed", request.getRemoteAddr(),
@@ -132,7 +146,7 @@ public final class WampWebSocketServlet extends HttpServlet {
         X509Certificate[] chain = (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
         Map<String, Object> peerCert = chain == null || chain.length == 0 ? null : PeerCertificates.describe(chain[0]);
         return new TransportInfo(peerAddress(request), request.isSecure(), serializer.subprotocol(), peerCert,
-                Map.of("http_path", request.getRequestURI()));
+                Map.of("http_path", request.getRequestURI(), "http_version", request.getProtocol()));
     }
 
     private static String peerAddress(HttpServletRequest request) {
