@@ -75,7 +75,7 @@ class WebTransportTest {
         String plain = """
                 {"type": "web", "id": "web_plain",
                  "endpoint": {"type": "tcp", "port": %d, "interface": "127.0.0.1"},
-                 "options": {"hsts": true},
+                 "options": {"hsts": true, "client_timeout": 1, "show_server_version": true},
                  "paths": {"/": {"type": "redirect", "url": "https://localhost:%d"}}}
                 """.formatted(plainPort, tlsPort);
         dir.config(TestNode.routerConfig("[" + tls + "," + plain + "]"));
@@ -235,6 +235,7 @@ class WebTransportTest {
         assertEquals(302, r.status());
         assertEquals("https://localhost:" + tlsPort + "/a/b?c=d&e", r.header("location"));
         assertNull(r.header("strict-transport-security"), "HSTS only over TLS");
+        assertTrue(r.header("server").startsWith("Jetty("), "show_server_version: " + r.header("server"));
         assertEquals("max-age=600", get("/small.txt").getHeaders().get("Strict-Transport-Security"));
         assertEquals("max-age=600", get("/no-such").getHeaders().get("Strict-Transport-Security"));
     }
@@ -268,7 +269,19 @@ class WebTransportTest {
             String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             assertTrue(response.startsWith("HTTP/1.1 400"), response);
             assertFalse(response.contains("at org."), response);
-            assertFalse(response.toLowerCase().contains("jetty"), response);
+            String body = response.substring(response.indexOf("\r\n\r\n"));
+            assertFalse(body.toLowerCase().contains("jetty"), response);
+        }
+    }
+
+    @Test
+    void clientTimeoutClosesIdleConnections() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", plainPort)) {
+            socket.setSoTimeout(10_000);
+            long start = System.nanoTime();
+            assertEquals(-1, socket.getInputStream().read(), "closed by the server");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis >= 900 && millis < 8000, "client_timeout 1 s, closed after " + millis + " ms");
         }
     }
 
