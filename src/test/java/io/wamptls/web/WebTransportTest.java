@@ -260,7 +260,15 @@ class WebTransportTest {
 
     @Test
     void malformedRequestGets400WithoutStackTrace() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", plainPort)) {
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) { }
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) { }
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        try (Socket socket = tls.getSocketFactory().createSocket("127.0.0.1", tlsPort)) {
             OutputStream out = socket.getOutputStream();
             out.write("GET /x HTTP/1.1\r\nHost: a\r\nBad Header Line\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
@@ -269,8 +277,7 @@ class WebTransportTest {
             String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             assertTrue(response.startsWith("HTTP/1.1 400"), response);
             assertFalse(response.contains("at org."), response);
-            String body = response.substring(response.indexOf("\r\n\r\n"));
-            assertFalse(body.toLowerCase().contains("jetty"), response);
+            assertFalse(response.toLowerCase().contains("jetty"), response);
         }
     }
 
