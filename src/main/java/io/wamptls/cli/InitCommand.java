@@ -27,8 +27,10 @@ final class InitCommand implements Callable<Integer> {
             return Main.INVALID;
         }
         Files.createDirectories(nodeDir.resolve("web"));
-        try (InputStream page = InitCommand.class.getResourceAsStream("/io/wamptls/demo/index.html")) {
-            Files.write(nodeDir.resolve("web/index.html"), page.readAllBytes());
+        for (String file : new String[] {"index.html", "autobahn.min.js"}) { // the demo page and its WAMP client
+            try (InputStream in = InitCommand.class.getResourceAsStream("/io/wamptls/demo/" + file)) {
+                Files.write(nodeDir.resolve("web/" + file), in.readAllBytes());
+            }
         }
         String config = EmbeddedDefault.template(EmbeddedDefault.DEFAULT_PORT, "web");
         Files.writeString(nodeDir.resolve("config.json"), config + "\n", StandardCharsets.UTF_8);

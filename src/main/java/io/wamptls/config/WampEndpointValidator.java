@@ -190,7 +190,15 @@ final class WampEndpointValidator {
         }
         boolean noContextTakeover = d.bool("no_context_takeover", false);
         int maxWindowBits = d.has("max_window_bits") ? d.integer("max_window_bits", 0, 8, 15) : 0;
+        if (maxWindowBits != 0 && maxWindowBits != 15) {
+            d.errorAt("max_window_bits", "'max_window_bits' " + maxWindowBits + " is not supported by this node "
+                    + "(Java's deflater always uses a 15-bit window; leave it out or give 15)");
+        }
         int memoryLevel = d.integer("memory_level", 8, 1, 9);
+        if (memoryLevel != 8 && d.has("memory_level")) {
+            d.errorAt("memory_level", "'memory_level' " + memoryLevel + " is not supported by this node "
+                    + "(Java's deflater always uses zlib's default memory level 8)");
+        }
         return new WebSocketOptions.Deflate(requestNoContextTakeover, (int) requestMaxWindowBits, noContextTakeover,
                 maxWindowBits, memoryLevel);
     }

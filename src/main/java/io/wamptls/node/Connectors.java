@@ -3,6 +3,7 @@ package io.wamptls.node;
 import io.wamptls.config.EndpointConfig;
 import io.wamptls.config.TransportConfig;
 import io.wamptls.config.WebOptions;
+import io.wamptls.config.WebSocketTransportConfig;
 import io.wamptls.config.WebTransportConfig;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
@@ -47,8 +48,10 @@ final class Connectors {
             HttpConnectionFactory http1 = new HttpConnectionFactory(http);
             if (transport instanceof WebTransportConfig) {
                 HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(http);
-                ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(http2.getProtocol(),
-                        http1.getProtocol());
+                http2.setConnectProtocolEnabled(true); // RFC 8441: WebSocket over HTTP/2
+                // no explicit list: ALPN then offers the names the following factories answer to ("h2",
+                // "http/1.1"); naming HttpConnectionFactory's "HTTP/1.1" here made ALPN http/1.1 clients hang up
+                ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
                 alpn.setDefaultProtocol(http1.getProtocol());
                 connector = new ServerConnector(server, new SslConnectionFactory(ssl, alpn.getProtocol()), alpn,
                         http2, http1);
@@ -63,6 +66,11 @@ final class Connectors {
         connector.setReusePort(endpoint.shared());
         if (web.clientTimeout() != null) {
             connector.setIdleTimeout(web.clientTimeout() * 1000L);
+        }
+        // open_handshake_timeout: a connection that has not completed its upgrade request by then is closed;
+        // once open, the WebSocket session turns the idle timeout off (auto-ping watches liveness instead)
+        if (transport instanceof WebSocketTransportConfig ws && ws.wamp().options().openHandshakeTimeout() > 0) {
+            connector.setIdleTimeout(ws.wamp().options().openHandshakeTimeout());
         }
         return connector;
     }

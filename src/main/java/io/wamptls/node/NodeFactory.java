@@ -13,9 +13,11 @@ import io.wamptls.tls.JvmTlsSettings;
 import io.wamptls.tls.TlsContextFactory;
 import io.wamptls.tls.TlsMaterial;
 import io.wamptls.tls.TlsProviders;
+import io.wamptls.web.AccessLog;
 import io.wamptls.web.WebTransportContext;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
@@ -23,10 +25,12 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The one factory every way of running uses: a validated configuration becomes a router plus, per transport, a
@@ -62,6 +66,8 @@ public final class NodeFactory {
         Map<TransportConfig, TlsEndpoint> tls = tlsEndpoints(config);
         Router router = new Router(RouterSettings.realms(config.realms()));
 
+        RunningNodeStatus status = new RunningNodeStatus(config, router);
+        Set<String> accessLogged = new HashSet<>();
         Map<TransportConfig, ServerConnector> connectors = new LinkedHashMap<>();
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         for (TransportConfig transport : config.transports()) {
@@ -74,11 +80,20 @@ public final class NodeFactory {
             server.addConnector(connector);
 
             ServletContextHandler context = transport instanceof WebTransportConfig web
-                    ? WebTransportContext.create(web, wamp -> RouterSettings.endpoint(router, wamp))
+                    ? WebTransportContext.create(web, wamp -> RouterSettings.endpoint(router, wamp), status)
                     : WebTransportContext.forWebSocketTransport(transport.id(),
                             RouterSettings.endpoint(router, ((WebSocketTransportConfig) transport).wamp()));
             context.setVirtualHosts(List.of("@" + connector.getName()));
             contexts.addHandler(context);
+            if (transport instanceof WebTransportConfig web && web.options().accessLog()) {
+                accessLogged.add(transport.id());
+            }
+        }
+        if (!accessLogged.isEmpty()) {
+            RequestLog existingLog = server.getRequestLog();
+            AccessLog ours = new AccessLog(accessLogged);
+            server.setRequestLog(existingLog == null ? ours : new RequestLog.Collection(existingLog, ours));
+            server.addBean(ours); // a no-op unless it went into a collection, which manages no lifecycle
         }
         mount(server, contexts);
         Map<TransportConfig, TlsProviders.Choice> providers = new LinkedHashMap<>();

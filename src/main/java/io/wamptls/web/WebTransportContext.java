@@ -22,17 +22,19 @@ public final class WebTransportContext {
     }
 
     /**
-     * @param wamp turns a WAMP endpoint's config into its run-time settings (router, auth, serializers)
+     * @param wamp   turns a WAMP endpoint's config into its run-time settings (router, auth, serializers)
+     * @param status what {@code nodeinfo} paths show
      */
     public static ServletContextHandler create(WebTransportConfig config,
-                                               Function<WampEndpointConfig, WampEndpointSettings> wamp) {
+                                               Function<WampEndpointConfig, WampEndpointSettings> wamp,
+                                               NodeStatus status) {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
         context.setDisplayName(config.id());
         context.setWelcomeFiles(new String[] {"index.html", "index.htm"});
         context.setErrorHandler(new PlainErrorHandler(config.options().displayTracebacks()));
         JakartaWebSocketServletContainerInitializer.configure(context, null);
-        mount(context, "", config.paths(), wamp);
+        mount(context, "", config.paths(), wamp, status);
         return context;
     }
 
@@ -48,7 +50,7 @@ public final class WebTransportContext {
     }
 
     private static void mount(ServletContextHandler context, String prefix, Map<String, PathConfig> paths,
-                              Function<WampEndpointConfig, WampEndpointSettings> wamp) {
+                              Function<WampEndpointConfig, WampEndpointSettings> wamp, NodeStatus status) {
         paths.forEach((key, path) -> {
             boolean root = key.equals("/");
             String base = root ? prefix : prefix + "/" + key;
@@ -71,9 +73,9 @@ public final class WebTransportContext {
                 SimpleResponses.Json servlet = new SimpleResponses.Json(j.value());
                 context.addServlet(new ServletHolder("json:" + j.jsonPath(), servlet), base);
             } else if (path instanceof PathConfig.NodeInfo n) {
-                context.addServlet(new ServletHolder("nodeinfo:" + n.jsonPath(), new NodeInfoServlet()), base);
+                context.addServlet(new ServletHolder("nodeinfo:" + n.jsonPath(), new NodeInfoServlet(status)), base);
             } else if (path instanceof PathConfig.Nested nested) {
-                mount(context, base, nested.paths(), wamp);
+                mount(context, base, nested.paths(), wamp, status);
             }
         });
     }

@@ -38,6 +38,21 @@ final class JettyCoreFrames {
         return true;
     }
 
+    /** {@code max_frame_size}: larger frames are refused with 1009 (Jetty would otherwise split them). */
+    static void limitFrameSize(Session session, long maxFrameSize) {
+        if (session instanceof JakartaWebSocketSession jakarta) {
+            jakarta.getCoreSession().setMaxFrameSize(maxFrameSize);
+            jakarta.getCoreSession().setAutoFragment(false);
+        }
+    }
+
+    /** Drops the connection unless its close handshake has completed (for {@code close_handshake_timeout}). */
+    static void abortUnlessClosed(Session session) {
+        if (session instanceof JakartaWebSocketSession jakarta && !jakarta.getCoreSession().isClosed()) {
+            jakarta.getCoreSession().abort();
+        }
+    }
+
     private static boolean visible(String className) {
         try {
             Class.forName(className, false, JettyCoreFrames.class.getClassLoader());

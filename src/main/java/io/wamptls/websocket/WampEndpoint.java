@@ -1,5 +1,6 @@
 package io.wamptls.websocket;
 
+import io.wamptls.config.WebSocketOptions;
 import io.wamptls.router.RouterSession;
 import io.wamptls.router.TransportInfo;
 import io.wamptls.wamp.Message;
@@ -26,6 +27,7 @@ public final class WampEndpoint extends Endpoint {
     private final Serializer serializer;
     private final TransportInfo transport;
     private volatile RouterSession routerSession;
+    private volatile AutoPing autoPing;
 
     WampEndpoint(WampEndpointSettings settings, Serializer serializer, TransportInfo transport) {
         this.settings = settings;
@@ -40,8 +42,15 @@ public final class WampEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(limit);
         session.setMaxBinaryMessageBufferSize(limit);
         session.setMaxIdleTimeout(0); // WAMP sessions are long-lived; liveness is the auto-ping's job
+        WebSocketOptions options = settings.options();
+        if (options.maxFrameSize() > 0 && JettyCoreFrames.AVAILABLE) {
+            JettyCoreFrames.limitFrameSize(session, options.maxFrameSize());
+        }
+        autoPing = AutoPing.start(session, options.autoPingInterval(), options.autoPingTimeout(),
+                options.autoPingSize());
         routerSession = settings.router().attach(
-                new WebSocketPeer(session, settings.router(), serializer, settings.maxQueuedMessages()), transport, settings.auth());
+                new WebSocketPeer(session, settings.router(), serializer, settings.maxQueuedMessages(),
+                        options.closeHandshakeTimeout()), transport, settings.auth());
         if (serializer.binary()) {
             session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) buffer -> {
                 byte[] bytes = new byte[buffer.remaining()];
@@ -67,6 +76,10 @@ public final class WampEndpoint extends Endpoint {
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
+        AutoPing ping = autoPing;
+        if (ping != null) {
+            ping.stop();
+        }
         RouterSession current = routerSession;
         if (current != null) {
             current.transportClosed();

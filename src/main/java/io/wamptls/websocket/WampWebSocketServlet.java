@@ -15,6 +15,9 @@ import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +34,8 @@ import java.util.Optional;
  * off.
  */
 public final class WampWebSocketServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(WampWebSocketServlet.class);
+
     private final WampEndpointSettings settings;
     private final OriginPolicy origins;
 
@@ -39,15 +44,31 @@ public final class WampWebSocketServlet extends HttpServlet {
         this.origins = new OriginPolicy(settings.options().allowedOrigins(), settings.options().allowNullOrigin());
     }
 
+    /**
+     * GET with {@code Upgrade: websocket} (HTTP/1.1) or an extended CONNECT (HTTP/2, RFC 8441, which browsers use on
+     * an h2 connection) opens a WebSocket; a plain GET gets the status page.
+     */
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+    protected void service(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+        boolean http2Connect = "CONNECT".equals(request.getMethod());
+        if (!http2Connect && !"GET".equals(request.getMethod())) {
+            super.service(request, response);
+            return;
+        }
+        if (!http2Connect && !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             answerPlainGet(response);
             return;
         }
+        upgrade(request, response);
+    }
+
+    private void upgrade(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         String origin = request.getHeader("Origin");
         if (!origins.permits(origin)) {
+            LOG.warn("WebSocket connection from {} to {} denied: origin '{}' not allowed", request.getRemoteAddr(),
+                    request.getRequestURI(), origin);
             refuse(response, HttpServletResponse.SC_FORBIDDEN,
                     "WebSocket connection denied: origin '" + origin + "' not allowed");
             return;
@@ -66,6 +87,9 @@ public final class WampWebSocketServlet extends HttpServlet {
             return;
         }
         Serializer serializer = negotiated.orElseGet(this::jsonFallback);
+        if (settings.options().showServerVersion()) {
+            response.setHeader("Server", "wamp-tls/" + Version.of(getClass()) + " (" + getServletContext().getServerInfo() + ")");
+        }
         ServerContainer container = (ServerContainer) getServletContext()
                 .getAttribute(ServerContainer.class.getName());
         try {
@@ -80,12 +104,6 @@ public final class WampWebSocketServlet extends HttpServlet {
      * Answers a refused handshake with the reason as a plain-text body: the node's error pages hide messages, and
      * a client needs this one (Crossbar sends it as the reason phrase, which HTTP/2 and Jetty do not carry).
      */
-    private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
-        response.setStatus(status);
-        response.setContentType("text/plain;charset=utf-8");
-        response.getWriter().println(reason);
-    }
-
     private Serializer jsonFallback() {
         return settings.serializers().stream().filter(s -> s.subprotocol().equals("wamp.2.json")).findFirst()
                 .orElse(settings.serializers().get(0));
@@ -112,12 +130,7 @@ public final class WampWebSocketServlet extends HttpServlet {
                     @Override
                     public List<Extension> getNegotiatedExtensions(List<Extension> installed,
                                                                    List<Extension> requested) {
-                        // permessage-deflate only where the endpoint's options ask for compression, as Crossbar
-                        if (settings.options().compression() == null) {
-                            return List.of();
-                        }
-                        return requested.stream().filter(e -> e.getName().equals("permessage-deflate"))
-                                .limit(1).toList();
+                        return DeflateNegotiation.negotiate(settings.options().compression(), requested);
                     }
 
                     @Override
@@ -136,7 +149,7 @@ public final class WampWebSocketServlet extends HttpServlet {
         X509Certificate[] chain = (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
         Map<String, Object> peerCert = chain == null || chain.length == 0 ? null : PeerCertificates.describe(chain[0]);
         return new TransportInfo(peerAddress(request), request.isSecure(), serializer.subprotocol(), peerCert,
-                Map.of("http_path", request.getRequestURI()));
+                Map.of("http_path", request.getRequestURI(), "http_version", request.getProtocol()));
     }
 
     private static String peerAddress(HttpServletRequest request) {
@@ -152,6 +165,15 @@ public final class WampWebSocketServlet extends HttpServlet {
 
     private static int hostPort(HttpServletRequest request) {
         return request.getServerPort();
+    }
+
+    /** A refused handshake: the status with the reason as a plain-text body (Crossbar puts it in the status line). */
+    private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
+        byte[] body = (reason + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=utf-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     private void answerPlainGet(HttpServletResponse response) throws IOException {

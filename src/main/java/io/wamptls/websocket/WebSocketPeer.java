@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,12 +30,14 @@ final class WebSocketPeer implements Peer {
     private final Router router;
     private final Serializer serializer;
     private final int maxQueued;
+    private final int closeHandshakeTimeout;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean overflowed = new AtomicBoolean();
     private final SendHandler onSent = result -> queued.decrementAndGet();
     private final Runnable onCoreSent = queued::decrementAndGet;
 
-    WebSocketPeer(Session session, Router router, Serializer serializer, int maxQueued) {
+    WebSocketPeer(Session session, Router router, Serializer serializer, int maxQueued, int closeHandshakeTimeout) {
+        this.closeHandshakeTimeout = closeHandshakeTimeout;
         this.session = session;
         this.router = router;
         this.serializer = serializer;
@@ -86,10 +89,18 @@ final class WebSocketPeer implements Peer {
         }
     }
 
+    /** {@code close_handshake_timeout}: a peer that does not answer our close frame in time is dropped. */
+    private void dropUnlessClosedWithin(int millis) {
+        if (millis > 0 && JettyCoreFrames.AVAILABLE) {
+            Timers.SCHEDULER.schedule(() -> JettyCoreFrames.abortUnlessClosed(session), millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
     private void close(CloseReason.CloseCode code, String reason) {
         try {
             if (session.isOpen()) {
                 session.close(new CloseReason(code, reason));
+                dropUnlessClosedWithin(closeHandshakeTimeout);
             }
         } catch (IOException | IllegalStateException e) {
             LOG.debug("closing WebSocket session {} failed", session.getId(), e);

@@ -315,7 +315,7 @@ class ConfigLoaderTest {
         assertEquals("wss://localhost:9443/ws", ws.url());
         assertEquals(List.of("cbor", "json"), ws.serializers());
         assertEquals(new WebSocketOptions(List.of("https://*.example.com"), true, null, 2500, 0, 10000, 5000, 16,
-                false, 65536, 1048576, new WebSocketOptions.Deflate(true, 13, false, 13, 5), true, false),
+                false, 65536, 1048576, new WebSocketOptions.Deflate(true, 13, false, 15, 8), true, false),
                 ws.options());
         Map<String, AuthConfig.AuthMethodConfig> auth = ws.auth().methods();
         assertEquals(List.of("anonymous", "ticket", "wampcra", "tls"), List.copyOf(auth.keySet()));
