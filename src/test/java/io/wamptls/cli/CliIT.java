@@ -46,7 +46,9 @@ class CliIT {
             HttpClient https = HttpsClients.trusting(ca);
             ContentResponse page = https.GET("https://localhost:" + port + "/");
             assertEquals(200, page.getStatus());
-            assertTrue(page.getContentAsString().contains("wamp.2.json"), "the bundled demo page");
+            assertTrue(page.getContentAsString().contains("<title>wamp-tls demo"), "the bundled demo page");
+            assertEquals(200, https.GET("https://localhost:" + port + "/autobahn.min.js").getStatus(),
+                    "autobahn-browser packaged into the jar");
             https.stop();
 
             JsonNode welcome = WampClient.at("wss://localhost:" + port + "/ws").trusting(ca).run("join")
