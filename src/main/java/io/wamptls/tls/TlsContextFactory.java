@@ -54,11 +54,9 @@ public final class TlsContextFactory {
                 TlsProviders.supportedCipherSuites(provider), tls.jsonPath() + ".ciphers");
         log(tls, material, choice, ciphers);
 
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
         String providerName = TlsProviders.jsseProviderName(provider);
-        if (providerName != null) {
-            ssl.setProvider(providerName);
-        }
+        SslContextFactory.Server ssl = provider == TlsProvider.CONSCRYPT
+                ? new ConscryptSslContextFactory(providerName) : new SslContextFactory.Server();
         String password = newPassword();
         ssl.setKeyStore(material.keyStore(password.toCharArray()));
         ssl.setKeyStorePassword(password);

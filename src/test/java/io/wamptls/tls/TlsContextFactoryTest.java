@@ -9,8 +9,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.net.ssl.X509KeyManager;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.security.Security;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +26,7 @@ import static io.wamptls.tls.TlsTestSupport.openssl;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How a tls dict becomes an SslContextFactory.Server, without handshakes (see TlsHandshakeTest for those). */
@@ -68,6 +72,25 @@ class TlsContextFactoryTest {
         assertTrue(ssl.getNeedClientAuth());
         assertEquals(1, ssl.getTrustStore().size());
         assertEquals("Conscrypt", ssl.getProvider());
+    }
+
+    /** Conscrypt gets its own key object, made once: else it parses the key anew on every handshake. */
+    @Test
+    void conscryptKeyManagersHandOutOneConscryptKey() throws Exception {
+        TlsConfig tls = tls(List.of(), null, null);
+        ConscryptSslContextFactory ssl = (ConscryptSslContextFactory) TlsContextFactory.create(tls,
+                TlsProvider.CONSCRYPT);
+        ssl.start();
+        try {
+            X509KeyManager keys = (X509KeyManager) ssl.getKeyManagers(ssl.getKeyStore())[0];
+            String alias = keys.getServerAliases("RSA", null)[0];
+            PrivateKey key = keys.getPrivateKey(alias);
+            assertTrue(key.getClass().getName().startsWith("org.conscrypt."), key.getClass().getName());
+            assertSame(key, keys.getPrivateKey(alias), "converted once, then reused");
+            assertArrayEquals(TlsMaterial.load(tls).privateKey().getEncoded(), key.getEncoded());
+        } finally {
+            ssl.stop();
+        }
     }
 
     @Test

@@ -93,6 +93,22 @@ class TlsHandshakeTest {
         });
     }
 
+    /** Resumption is on with both providers, by session ticket in TLS 1.3 (Conscrypt by itself sends none). */
+    @ParameterizedTest
+    @EnumSource(TlsProvider.class)
+    void returningClientsResumeTheirSession(TlsProvider provider) throws Exception {
+        withServer(serverOnly(null), provider, port -> {
+            for (String version : List.of("-tls1_3", "-tls1_2")) {
+                Path session = dir.resolve("session-" + provider + version + ".pem");
+                Result first = sClient(dir, port, "-CAfile", "root.crt", version, "-sess_out", session.toString());
+                assertTrue(first.served() && first.output().contains("New, TLSv1."), first.output());
+                Result second = sClient(dir, port, "-CAfile", "root.crt", version, "-sess_in", session.toString());
+                assertTrue(second.served() && second.output().contains("Reused, TLSv1."), version + "\n"
+                        + second.output());
+            }
+        });
+    }
+
     @ParameterizedTest
     @EnumSource(TlsProvider.class)
     void seedDefaultCipherList(TlsProvider provider) throws Exception {
