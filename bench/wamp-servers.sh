@@ -11,6 +11,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  if [ -n "${KEEP_LOGS:-}" ]; then mkdir -p "$KEEP_LOGS" && cp "$work"/*.log "$KEEP_LOGS"/; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -26,7 +27,8 @@ wait_port() {
 }
 
 classpath="target/test-classes:target/classes:target/lib/*"
-server_jvm=(-Xms512m -Xmx2g -XX:+UseG1GC)
+# shellcheck disable=SC2206 # SERVER_JVM_OPTS: extra JVM options for both servers (e.g. GC logging), word-split
+server_jvm=(-Xms512m -Xmx2g -XX:+UseG1GC ${SERVER_JVM_OPTS:-})
 java -jar target/wamp-tls.jar init --cbdir "$work/node" >/dev/null 2>&1
 
 # starts the router and the anchor on fresh ports; sets ours_port ours_pid anchor_port anchor_pid
@@ -41,7 +43,7 @@ start_servers() {
     "endpoint": {"type": "tcp", "port": $ours_port, "interface": "127.0.0.1",
                  "tls": {"key": "server.key", "certificate": "server.crt"}}}]}]}
 JSON
-  java "${server_jvm[@]}" -jar target/wamp-tls.jar start --cbdir "$work/node" > "$work/ours.log" 2>&1 &
+  java "${server_jvm[@]}" ${OURS_JVM_OPTS:-} -jar target/wamp-tls.jar start --cbdir "$work/node" > "$work/ours.log" 2>&1 &
   ours_pid=$!
   pids+=("$ours_pid")
   java "${server_jvm[@]}" -cp "$classpath" io.wamptls.bench.RawForwarder "$anchor_port" "$work/node" \

@@ -11,6 +11,7 @@ import org.eclipse.jetty.websocket.core.client.WebSocketCoreClient;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
@@ -53,6 +54,7 @@ final class BenchConnection implements FrameHandler {
     @Override
     public void onOpen(CoreSession coreSession, Callback callback) {
         session = coreSession;
+        coreSession.setIdleTimeout(Duration.ZERO); // idle sessions are the point of some measurements: keep them
         callback.succeeded();
         coreSession.demand();
     }

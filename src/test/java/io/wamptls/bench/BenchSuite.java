@@ -56,6 +56,14 @@ final class BenchSuite {
         List<Row> selected = rows().stream().filter(r -> only.isEmpty() || only.contains(r.name())).toList();
         Map<Row, List<double[]>> oursResults = new LinkedHashMap<>();
         Map<Row, List<double[]>> anchorResults = new LinkedHashMap<>();
+        // one unmeasured pass first: cold JITs on both sides drown the first 10,000 events/s run in a backlog
+        // that takes seconds to drain, which says nothing about either server
+        for (Row row : selected) {
+            double[] o = row.measure().run(ours);
+            double[] a = row.measure().run(anchor);
+            System.err.printf(Locale.ROOT, "warm-up %s: ours %s anchor %s%n", row.name(), Arrays.toString(o),
+                    Arrays.toString(a));
+        }
         for (int run = 0; run < runs; run++) {
             for (Row row : selected) {
                 oursResults.computeIfAbsent(row, r -> new ArrayList<>()).add(row.measure().run(ours));

@@ -139,13 +139,11 @@ public final class LoadClient {
             if (due > end) {
                 break;
             }
+            // parking only (no spinning): a spinning publisher would take a core from the server on this
+            // 2-core machine; each event carries its own send time, so the timer's slack adds no error
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {
-                if (wait > 60_000) {
-                    LockSupport.parkNanos(wait - 50_000);
-                } else {
-                    Thread.onSpinWait();
-                }
+                LockSupport.parkNanos(wait);
             }
             publisher.send(frames.publish(i + 1, TOPIC, System.nanoTime()));
         }
@@ -211,7 +209,13 @@ public final class LoadClient {
                 try {
                     open.add(join(target, frames, subprotocol));
                 } catch (Exception e) {
-                    failed.incrementAndGet();
+                    if (failed.incrementAndGet() <= 3) {
+                        Throwable root = e;
+                        while (root.getCause() != null) {
+                            root = root.getCause();
+                        }
+                        System.err.println(target.uri() + ": handshake failed with " + open.size() + " open: " + root);
+                    }
                 } finally {
                     permits.release();
                 }
@@ -233,10 +237,11 @@ public final class LoadClient {
                 case "suite" -> new BenchSuite(load, URI.create(args[1]), URI.create(args[2]),
                         Integer.parseInt(args[3])).run(List.of(args).subList(4, args.length));
                 case "sessions" -> new SessionFootprint(load).run(URI.create(args[1]), Long.parseLong(args[2]),
-                        URI.create(args[3]), Long.parseLong(args[4]), Integer.parseInt(args[5]));
+                        URI.create(args[3]), Long.parseLong(args[4]), Integer.parseInt(args[5]),
+                        args.length > 6 ? args[6] : "");
                 default -> {
                     System.err.println("usage: LoadClient suite OURS ANCHOR RUNS [NAME...] "
-                            + "| sessions OURS PID ANCHOR PID COUNT");
+                            + "| sessions OURS PID ANCHOR PID COUNT [LABEL]");
                     code = 2;
                 }
             }

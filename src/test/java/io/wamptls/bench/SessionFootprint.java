@@ -19,16 +19,16 @@ final class SessionFootprint {
         this.load = load;
     }
 
-    void run(URI ours, long oursPid, URI anchor, long anchorPid, int count) throws Exception {
+    void run(URI ours, long oursPid, URI anchor, long anchorPid, int count, String label) throws Exception {
         long[] o = measure(new LoadClient.Target(ours, true), oursPid, count);
         long[] a = measure(new LoadClient.Target(anchor, false), anchorPid, count);
-        System.out.println(String.format(Locale.ROOT, "| wamp idle sessions: heap per session (%,d attempted, json) |"
+        System.out.println(String.format(Locale.ROOT, "| wamp idle sessions: heap per session (%,d attempted, json, %s) |"
                         + " %.1f KiB | %.1f KiB | %.2f | live heap after full GC, %,d sessions open at once; anchor = bare WebSocket"
-                        + " connection |", count, o[0] / 1024.0 / o[2], a[0] / 1024.0 / a[2],
+                        + " connection |", count, label, o[0] / 1024.0 / o[2], a[0] / 1024.0 / a[2],
                 (o[0] / (double) o[2]) / (a[0] / (double) a[2]), o[2]));
-        System.out.println(String.format(Locale.ROOT, "| wamp idle sessions: RSS per session (%,d attempted, json) |"
+        System.out.println(String.format(Locale.ROOT, "| wamp idle sessions: RSS per session (%,d attempted, json, %s) |"
                         + " %.1f KiB | %.1f KiB | %.2f | process RSS growth; includes JVM heap growth, so noisy |",
-                count, o[1] / 1024.0 / o[2], a[1] / 1024.0 / a[2], (o[1] / (double) o[2]) / (a[1] / (double) a[2])));
+                count, label, o[1] / 1024.0 / o[2], a[1] / 1024.0 / a[2], (o[1] / (double) o[2]) / (a[1] / (double) a[2])));
     }
 
     /** {heap growth bytes, RSS growth bytes, sessions opened}. */
@@ -39,8 +39,9 @@ final class SessionFootprint {
         Thread.sleep(2000);
         long heapAfter = liveHeap(pid);
         long rssAfter = rss(pid);
-        System.err.printf(Locale.ROOT, "%s: %d sessions, heap %d -> %d, rss %d -> %d%n", target.uri(), open.size(),
-                heapBefore, heapAfter, rssBefore, rssAfter);
+        System.err.printf(Locale.ROOT, "%s: %d sessions, heap %d -> %d, rss %d -> %d, open files: server %d,"
+                        + " client %d%n", target.uri(), open.size(), heapBefore, heapAfter, rssBefore, rssAfter,
+                openFiles(pid), openFiles(ProcessHandle.current().pid()));
         open.forEach(BenchConnection::close);
         Thread.sleep(2000);
         return new long[] {heapAfter - heapBefore, rssAfter - rssBefore, open.size()};
@@ -58,6 +59,12 @@ final class SessionFootprint {
             kb += Double.parseDouble(values[header.indexOf(column)]);
         }
         return (long) (kb * 1024);
+    }
+
+    private static long openFiles(long pid) throws IOException {
+        try (var files = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            return files.count();
+        }
     }
 
     private static long rss(long pid) throws IOException {
