@@ -8,17 +8,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * {@code ciphers [-v] [--provider jdk|conscrypt] STRING}: what an OpenSSL cipher string selects, printed as
- * {@code openssl ciphers} prints it: the TLS 1.3 suites first (always on, not governed by the string), then the
- * string's TLS 1.2-and-below suites in order.
+ * {@code openssl ciphers} prints it: the string's TLS 1.2-and-below suites in order, colon-separated (or one line
+ * each with {@code -v}). The TLS 1.3 suites OpenSSL prints first are left out: the string does not govern them, and
+ * they are always on.
  */
-@Command(name = "ciphers", description = "Expand an OpenSSL cipher string as 'openssl ciphers' does; with -v, "
-        + "one line per suite and whether the TLS provider supports it.")
+@Command(name = "ciphers", description = "Expand an OpenSSL cipher string into its TLS 1.2-and-below suites as "
+        + "'openssl ciphers' prints them; with -v, one line per suite and whether the TLS provider supports it.")
 final class CiphersCommand implements Callable<Integer> {
 
     @Option(names = "-v", description = "one line per suite: protocol, key exchange, authentication, encryption, "
@@ -45,14 +45,12 @@ final class CiphersCommand implements Callable<Integer> {
             System.err.println("Error in cipher list: no cipher match for '" + cipherString + "'");
             return Main.INVALID;
         }
-        List<CipherSuite> suites = new ArrayList<>(CipherString.TLS13_DEFAULT);
-        suites.addAll(tls12);
         if (!verbose) {
-            System.out.println(CipherString.format(suites, false));
+            System.out.println(CipherString.format(tls12, false));
             return Main.OK;
         }
         TlsProvider chosen = provider == null ? TlsProviders.autoDefault() : provider;
-        for (CipherSuite suite : suites) {
+        for (CipherSuite suite : tls12) {
             boolean supported = TlsProviders.supports(chosen, suite);
             System.out.println(suite.description() + " " + chosen.displayName() + "=" + (supported ? "yes" : "no"));
         }

@@ -74,7 +74,8 @@ public final class NodeFactory {
             TlsEndpoint endpoint = tls.get(transport);
             ServerConnector connector = Connectors.create(server, transport, endpoint == null ? null : endpoint.ssl());
             if (endpoint != null) {
-                server.addBean(new CertificateReloader(transport.endpoint().tls(), endpoint.ssl()));
+                server.addBean(new CertificateReloader(transport.endpoint().tls(), endpoint.ssl(),
+                        endpoint.provider().provider()));
             }
             connectors.put(transport, connector);
             server.addConnector(connector);

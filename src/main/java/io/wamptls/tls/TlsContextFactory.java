@@ -49,19 +49,14 @@ public final class TlsContextFactory {
     public static SslContextFactory.Server create(TlsConfig tls, TlsMaterial material, TlsProviders.Choice choice)
             throws ConfigException {
         TlsProvider provider = choice.provider();
-        boolean dhe = material.dhParameters() != null;
-        CipherSelection ciphers = CipherSelection.select(CipherSelection.effectiveCiphers(tls, material), dhe, provider,
-                TlsProviders.supportedCipherSuites(provider), tls.jsonPath() + ".ciphers");
+        CipherSelection ciphers = cipherSelection(tls, material, provider);
         log(tls, material, choice, ciphers);
 
         String providerName = TlsProviders.jsseProviderName(provider);
         SslContextFactory.Server ssl = provider == TlsProvider.CONSCRYPT
                 ? new ConscryptSslContextFactory(providerName) : new SslContextFactory.Server();
-        String password = newPassword();
-        ssl.setKeyStore(material.keyStore(password.toCharArray()));
-        ssl.setKeyStorePassword(password);
+        useMaterial(ssl, material, ciphers);
         if (material.requiresClientCertificate()) {
-            ssl.setTrustStore(material.trustStore());
             ssl.setNeedClientAuth(true);
         } else {
             ssl.setNeedClientAuth(false);
@@ -69,12 +64,45 @@ public final class TlsContextFactory {
         }
         ssl.setIncludeProtocols(PROTOCOLS);
         ssl.setExcludeProtocols(EXCLUDED_PROTOCOLS);
-        ssl.setIncludeCipherSuites(ciphers.suites().stream().map(Pattern::quote).toArray(String[]::new));
-        ssl.setExcludeCipherSuites(CipherSelection.excludes(dhe).toArray(String[]::new));
         ssl.setUseCipherSuitesOrder(true);
         // JSSE never compresses and Jetty caches sessions (resumption) by default; renegotiation is refused here.
         ssl.setRenegotiationAllowed(false);
         return ssl;
+    }
+
+    /** The suites an endpoint enables for this material: its {@code ciphers}, else the default for its key type. */
+    static CipherSelection cipherSelection(TlsConfig tls, TlsMaterial material, TlsProvider provider)
+            throws ConfigException {
+        return CipherSelection.select(CipherSelection.effectiveCiphers(tls, material),
+                material.dhParameters() != null, provider, TlsProviders.supportedCipherSuites(provider),
+                tls.jsonPath() + ".ciphers");
+    }
+
+    /**
+     * Puts the key, chain, client CAs and cipher suites into the factory: when it is created, and again on every
+     * {@link CertificateReloader reload}, where a key of another type brings the default suites of its type.
+     */
+    static void useMaterial(SslContextFactory.Server ssl, TlsMaterial material, CipherSelection ciphers) {
+        String password = newPassword();
+        ssl.setKeyStore(material.keyStore(password.toCharArray()));
+        ssl.setKeyStorePassword(password);
+        if (material.requiresClientCertificate()) {
+            ssl.setTrustStore(material.trustStore());
+        }
+        ssl.setIncludeCipherSuites(ciphers.suites().stream().map(Pattern::quote).toArray(String[]::new));
+        ssl.setExcludeCipherSuites(CipherSelection.excludes(material.dhParameters() != null).toArray(String[]::new));
+    }
+
+    /**
+     * Explicit {@code ciphers} with no suite for the key's type (e.g. RSA-only suites and an EC key) leave TLS 1.2
+     * clients without a suite: say so.
+     */
+    static void warnIfOnlyTls13CanConnect(TlsConfig tls, TlsMaterial material, CipherSelection ciphers) {
+        String keyType = material.privateKey().getAlgorithm().equals("EC") ? "ECDSA" : "RSA";
+        if (ciphers.suites().stream().noneMatch(suite -> suite.contains("_" + keyType + "_"))) {
+            LOG.warn("{}: the server key is {}, but the TLS 1.2 cipher list has no {} suite:"
+                    + " only TLS 1.3 clients can connect", tls.jsonPath(), keyType, keyType);
+        }
     }
 
     private static void log(TlsConfig tls, TlsMaterial material, TlsProviders.Choice choice,
@@ -96,11 +124,7 @@ public final class TlsContextFactory {
             LOG.info("{}: skipping cipher suites the {} provider does not offer: {}", tls.jsonPath(),
                     provider.displayName(), ciphers.unsupported());
         }
-        boolean ecKey = material.privateKey().getAlgorithm().equals("EC");
-        if (ecKey && ciphers.suites().stream().noneMatch(suite -> suite.contains("_ECDSA_"))) {
-            LOG.warn("{}: the server key is EC, but the TLS 1.2 cipher list has only RSA suites:"
-                    + " only TLS 1.3 clients can connect", tls.jsonPath());
-        }
+        warnIfOnlyTls13CanConnect(tls, material, ciphers);
         if (material.dhParameters() != null && provider == TlsProvider.JDK && !DhParameters.securityPropertyValue(
                 material.dhParameters()).equals(Security.getProperty(JvmTlsSettings.DHE_PARAMETERS_PROPERTY))) {
             LOG.warn("{}: the DH parameters of {} are not in effect; call JvmTlsSettings.applyJvmWideSettings"

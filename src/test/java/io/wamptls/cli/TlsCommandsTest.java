@@ -11,10 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code ciphers} against the real {@code openssl ciphers}; {@code cert} outputs checked with {@code openssl}. */
@@ -56,11 +60,34 @@ class TlsCommandsTest {
                     + "ECDHE-RSA-AES128-SHA:DHE-RSA-AES128-SHA",
             "ECDH+AESGCM:DH+AESGCM:ECDH+AES256:DH+AES256:ECDH+AES128:DH+AES:ECDH+3DES:DH+3DES:RSA+AES:RSA+3DES:"
                     + "!ADH:!AECDH:!MD5:!DSS",
-            "HIGH:!aNULL:!MD5", "DEFAULT", "ALL:@STRENGTH", "kEECDH+aECDSA+AES128:-SHA", "AES256 CHACHA20,!RSA"})
-    void ciphersPrintsWhatOpensslCiphersPrints(String cipherString) throws Exception {
+            "HIGH:!aNULL:!MD5", "DEFAULT", "ALL:@STRENGTH", "kEECDH+aECDSA+AES128:-SHA", "AES256 CHACHA20,!RSA",
+            "TLS_AES_128_GCM_SHA256:AES128-SHA", "eNULL:@STRENGTH", "PSK+AESGCM"})
+    void ciphersPrintsWhatOpensslCiphersPrintsWithoutTheTls13Suites(String cipherString) throws Exception {
+        Set<String> tls13 = tls13Names(cipherString);
+        String expected = Arrays.stream(openssl(dir, "ciphers", cipherString).strip().split(":"))
+                .filter(name -> !tls13.contains(name)).collect(Collectors.joining(":")) + "\n";
         Output ours = cli("ciphers", cipherString);
         assertEquals(0, ours.exitCode());
-        assertEquals(openssl(dir, "ciphers", cipherString), ours.out());
+        assertEquals(expected, ours.out());
+        assertFalse(ours.out().contains("TLS_"), ours.out());
+
+        // -v: one line per suite of the plain output, in its order, each as openssl -v prints it
+        List<String> expectedLines = openssl(dir, "ciphers", "-v", cipherString).lines()
+                .filter(line -> !line.contains(" TLSv1.3 ")).toList();
+        List<String> verbose = cli("ciphers", "-v", "--provider", "jdk", cipherString).out().lines()
+                .map(line -> line.replaceFirst(" JDK=(yes|no)$", "")).toList();
+        assertEquals(expectedLines, verbose);
+        assertEquals(List.of(ours.out().strip().split(":")),
+                verbose.stream().map(line -> line.substring(0, line.indexOf(' '))).toList());
+    }
+
+    /** The names {@code openssl ciphers -v} marks as TLSv1.3 (the suites plain {@code openssl ciphers} lists first). */
+    private Set<String> tls13Names(String cipherString) throws Exception {
+        Set<String> names = openssl(dir, "ciphers", "-v", cipherString).lines().map(String::strip)
+                .filter(line -> line.contains(" TLSv1.3 ")).map(line -> line.substring(0, line.indexOf(' ')))
+                .collect(Collectors.toSet());
+        assertEquals(3, names.size(), "OpenSSL 3's default TLS 1.3 suites: " + names);
+        return names;
     }
 
     @Test

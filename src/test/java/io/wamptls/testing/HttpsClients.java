@@ -4,6 +4,9 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +14,36 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 
-/** Jetty's HttpClient trusting exactly one PEM CA file, as a user who trusted the node's CA would. */
+/** TLS clients trusting exactly one PEM CA file, as a user who trusted the node's CA would. */
 public final class HttpsClients {
 
     private HttpsClients() {
     }
 
+    /** Jetty's HttpClient, not following redirects. */
     public static HttpClient trusting(Path caFile) throws Exception {
+        SslContextFactory.Client ssl = new SslContextFactory.Client();
+        ssl.setTrustStore(trustStore(caFile));
+        ClientConnector connector = new ClientConnector();
+        connector.setSslContextFactory(ssl);
+        HttpClient client = new HttpClient(new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
+        client.setFollowRedirects(false);
+        client.start();
+        return client;
+    }
+
+    /** A TLS socket to {@code 127.0.0.1:port} with its handshake done. */
+    public static SSLSocket socket(Path caFile, int port) throws Exception {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trustStore(caFile));
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
+        socket.startHandshake();
+        return socket;
+    }
+
+    private static KeyStore trustStore(Path caFile) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(caFile)) {
@@ -26,13 +52,6 @@ public final class HttpsClients {
                 trust.setCertificateEntry("ca" + i++, certificate);
             }
         }
-        SslContextFactory.Client ssl = new SslContextFactory.Client();
-        ssl.setTrustStore(trust);
-        ClientConnector connector = new ClientConnector();
-        connector.setSslContextFactory(ssl);
-        HttpClient client = new HttpClient(new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
-        client.setFollowRedirects(false);
-        client.start();
-        return client;
+        return trust;
     }
 }

@@ -260,15 +260,7 @@ class WebTransportTest {
 
     @Test
     void malformedRequestGets400WithoutStackTrace() throws Exception {
-        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
-        tls.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
-            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) { }
-            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) { }
-            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                return new java.security.cert.X509Certificate[0];
-            }
-        }}, null);
-        try (Socket socket = tls.getSocketFactory().createSocket("127.0.0.1", tlsPort)) {
+        try (Socket socket = HttpsClients.socket(dir.ca(), tlsPort)) {
             OutputStream out = socket.getOutputStream();
             out.write("GET /x HTTP/1.1\r\nHost: a\r\nBad Header Line\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
