@@ -60,11 +60,22 @@ public final class WampWebSocketServlet extends HttpServlet {
             answerPlainGet(response);
             return;
         }
-        upgrade(request, response);
+        upgrade(request, response, http2Connect);
     }
 
-    private void upgrade(HttpServletRequest request, HttpServletResponse response)
+    private void upgrade(HttpServletRequest request, HttpServletResponse response, boolean http2Connect)
             throws IOException, ServletException {
+        Optional<UpgradeRequestCheck.Malformed> malformed = UpgradeRequestCheck.check(request, http2Connect);
+        if (malformed.isPresent()) {
+            // at DEBUG: anyone can send these, as often as they like
+            LOG.debug("WebSocket upgrade from {} to {} refused: {}", request.getRemoteAddr(), request.getRequestURI(),
+                    malformed.get().reason());
+            if (malformed.get().version()) {
+                response.setHeader("Sec-WebSocket-Version", UpgradeRequestCheck.VERSION);
+            }
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, malformed.get().reason());
+            return;
+        }
         String origin = request.getHeader("Origin");
         if (!origins.permits(origin)) {
             LOG.warn("WebSocket connection from {} to {} denied: origin '{}' not allowed", request.getRemoteAddr(),
@@ -100,10 +111,6 @@ public final class WampWebSocketServlet extends HttpServlet {
         }
     }
 
-    /**
-     * Answers a refused handshake with the reason as a plain-text body: the node's error pages hide messages, and
-     * a client needs this one (Crossbar sends it as the reason phrase, which HTTP/2 and Jetty do not carry).
-     */
     private Serializer jsonFallback() {
         return settings.serializers().stream().filter(s -> s.subprotocol().equals("wamp.2.json")).findFirst()
                 .orElse(settings.serializers().get(0));
@@ -167,7 +174,10 @@ public final class WampWebSocketServlet extends HttpServlet {
         return request.getServerPort();
     }
 
-    /** A refused handshake: the status with the reason as a plain-text body (Crossbar puts it in the status line). */
+    /**
+     * Answers a refused handshake with the reason as a plain-text body: the node's error pages hide messages, and
+     * a client needs this one (Crossbar sends it as the reason phrase, which HTTP/2 and Jetty do not carry).
+     */
     private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
         byte[] body = (reason + "\n").getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);

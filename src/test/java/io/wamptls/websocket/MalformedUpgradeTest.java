@@ -1,0 +1,141 @@
+package io.wamptls.websocket;
+
+import io.wamptls.config.ConfigLoader;
+import io.wamptls.node.Node;
+import io.wamptls.node.NodeFactory;
+import io.wamptls.testing.HttpsClients;
+import io.wamptls.testing.LogCapture;
+import io.wamptls.testing.RawWebSocket;
+import io.wamptls.testing.TestNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Malformed WebSocket upgrade requests, sent over TLS on raw sockets to a standalone {@code websocket} transport and
+ * to the {@code ws} path of a {@code web} transport, get 400 with a one-line plain-text reason (Jetty alone throws
+ * and answers 500 with a WARN stack trace per request); nothing is logged above DEBUG, and a correct upgrade on the
+ * same node works right after.
+ */
+class MalformedUpgradeTest {
+    private static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
+
+    @TempDir
+    static Path tmp;
+
+    static TestNode dir;
+    static Node node;
+    static int wsPort;
+    static int webPort;
+
+    /** One malformed request: null leaves the header out. */
+    record Malformed(String name, String httpVersion, String key, String version, String reasonMentions) {
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        String request(String path, int port) {
+            return "GET " + path + " " + httpVersion + "\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\n"
+                    + (key == null ? "" : "Sec-WebSocket-Key: " + key + "\r\n")
+                    + (version == null ? "" : "Sec-WebSocket-Version: " + version + "\r\n")
+                    + "Sec-WebSocket-Protocol: wamp.2.json\r\n\r\n";
+        }
+    }
+
+    private static final List<Malformed> MALFORMED = List.of(
+            new Malformed("no key", "HTTP/1.1", null, "13", "Sec-WebSocket-Key"),
+            new Malformed("key not base64", "HTTP/1.1", "not a key!", "13", "Sec-WebSocket-Key"),
+            new Malformed("key of 10 bytes", "HTTP/1.1", "dGhlIHNhbXBsZQ==", "13", "Sec-WebSocket-Key"),
+            new Malformed("no version", "HTTP/1.1", KEY, null, "Sec-WebSocket-Version"),
+            new Malformed("version 8", "HTTP/1.1", KEY, "8", "Sec-WebSocket-Version"),
+            new Malformed("version not a number", "HTTP/1.1", KEY, "thirteen", "Sec-WebSocket-Version"),
+            new Malformed("HTTP/1.0", "HTTP/1.0", KEY, "13", "HTTP/1.1"));
+
+    @BeforeAll
+    static void start() throws Exception {
+        wsPort = TestNode.freePort();
+        webPort = TestNode.freePort();
+        dir = TestNode.create(tmp.resolve("node"));
+        dir.config(TestNode.routerConfig("[" + TestNode.tlsWebSocketTransport(wsPort, "") + ","
+                + TestNode.tlsWebTransport(webPort) + "]"));
+        node = NodeFactory.create(ConfigLoader.load(dir.dir));
+        node.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        node.stop();
+    }
+
+    static Stream<Arguments> requests() {
+        return Stream.of("websocket transport", "web transport ws path")
+                .flatMap(endpoint -> MALFORMED.stream().map(malformed -> Arguments.of(endpoint, malformed)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("requests")
+    void aMalformedUpgradeGets400WithItsReasonAndNoStackTrace(String endpoint, Malformed malformed) throws Exception {
+        boolean web = endpoint.startsWith("web");
+        int port = web ? webPort : wsPort;
+        String path = web ? "/ws" : "/";
+        String head;
+        String body;
+        List<String> logged;
+        try (LogCapture log = LogCapture.start(); Socket socket = HttpsClients.socket(dir.ca(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(malformed.request(path, port).getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            head = RawWebSocket.readHead(in);
+            int length = Integer.parseInt(header(head, "Content-Length")
+                    .orElseThrow(() -> new AssertionError("no Content-Length:\n" + head)));
+            body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+            Thread.sleep(200); // a WARN would be logged after the response is sent
+            logged = log.aboveDebug();
+        }
+        assertTrue(head.matches("HTTP/1\\.[01] 400 [^\r]*\r\n(?s).*"), head);
+        assertTrue(header(head, "Content-Type").orElse("").startsWith("text/plain"), head);
+        assertTrue(body.contains(malformed.reasonMentions()), "reason names " + malformed.reasonMentions() + ": "
+                + body);
+        assertTrue(body.length() < 200 && body.strip().lines().count() == 1, "one short line: " + body);
+        if (malformed.reasonMentions().equals("Sec-WebSocket-Version")) {
+            assertEquals(Optional.of("13"), header(head, "Sec-WebSocket-Version"), "RFC 6455 §4.4:\n" + head);
+        }
+        assertEquals(List.of(), logged, "nothing above DEBUG, no stack trace");
+        assertACorrectUpgradeWorks(port, path);
+    }
+
+    /** HELLO gets WELCOME on a new connection: the node is unharmed. */
+    private static void assertACorrectUpgradeWorks(int port, String path) throws Exception {
+        try (RawWebSocket ws = RawWebSocket.open(HttpsClients.socket(dir.ca(), port), path, "wamp.2.json")) {
+            ws.sendText("[1,\"realm1\",{\"roles\":{\"subscriber\":{}}}]");
+            String welcome = ws.read().text();
+            assertTrue(welcome.startsWith("[2,"), welcome);
+        }
+    }
+
+    private static Optional<String> header(String head, String name) {
+        String prefix = name.toLowerCase(Locale.ROOT) + ":";
+        return head.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
+                .map(line -> line.substring(prefix.length()).strip()).findFirst();
+    }
+}
