@@ -96,19 +96,20 @@ public final class NodeFactory {
             server.setRequestLog(existingLog == null ? ours : new RequestLog.Collection(existingLog, ours));
             server.addBean(ours); // a no-op unless it went into a collection, which manages no lifecycle
         }
-        mount(server, contexts);
+        mount(server, new ConnectGuard(Set.copyOf(connectors.values()), contexts));
         Map<TransportConfig, TlsProviders.Choice> providers = new LinkedHashMap<>();
         tls.forEach((transport, endpoint) -> providers.put(transport, endpoint.provider()));
         return new Node(server, router, connectors, providers, ownsServer);
     }
 
     /**
-     * Puts our contexts in front of whatever handles requests already (in a distribution, the {@code Contexts}
-     * collection): they answer every request on our connectors and none on the others, which pass on unchanged.
+     * Puts our contexts (behind the {@link ConnectGuard}) in front of whatever handles requests already (in a
+     * distribution, the {@code Contexts} collection): they answer every request on our connectors and none on the
+     * others, which pass on unchanged.
      * Not inside a {@link ContextHandlerCollection}: it would map ours by path among its own, and its contexts
      * would then answer on our connectors.
      */
-    private static void mount(Server server, ContextHandlerCollection ours) {
+    private static void mount(Server server, Handler ours) {
         Handler existing = server.getHandler();
         if (existing == null) {
             server.setHandler(ours);

@@ -22,14 +22,19 @@ public final class HttpsClients {
 
     /** Jetty's HttpClient, not following redirects. */
     public static HttpClient trusting(Path caFile) throws Exception {
-        SslContextFactory.Client ssl = new SslContextFactory.Client();
-        ssl.setTrustStore(trustStore(caFile));
         ClientConnector connector = new ClientConnector();
-        connector.setSslContextFactory(ssl);
+        connector.setSslContextFactory(sslContextFactory(caFile));
         HttpClient client = new HttpClient(new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
         client.setFollowRedirects(false);
         client.start();
         return client;
+    }
+
+    /** Jetty's client-side TLS settings, for its other clients (HTTP2Client). */
+    public static SslContextFactory.Client sslContextFactory(Path caFile) throws Exception {
+        SslContextFactory.Client ssl = new SslContextFactory.Client();
+        ssl.setTrustStore(trustStore(caFile));
+        return ssl;
     }
 
     /** A TLS socket to {@code 127.0.0.1:port} with its handshake done. */

@@ -80,6 +80,12 @@ public final class RawWebSocket implements Closeable {
     }
 
     private void send(int opcode, byte[] payload) throws IOException {
+        out.write(clientFrame(opcode, payload));
+        out.flush();
+    }
+
+    /** A final, masked frame as a client sends it (payloads up to 125 bytes). */
+    public static byte[] clientFrame(int opcode, byte[] payload) {
         if (payload.length > 125) {
             throw new IllegalArgumentException("small frames only");
         }
@@ -88,15 +94,19 @@ public final class RawWebSocket implements Closeable {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write(0x80 | opcode);
         frame.write(0x80 | payload.length);
-        frame.write(mask);
+        frame.writeBytes(mask);
         for (int i = 0; i < payload.length; i++) {
             frame.write(payload[i] ^ mask[i % 4]);
         }
-        out.write(frame.toByteArray());
-        out.flush();
+        return frame.toByteArray();
     }
 
     public Frame read() throws IOException {
+        return readFrame(in);
+    }
+
+    /** Reads one frame as a server sends it (unmasked). */
+    public static Frame readFrame(DataInputStream in) throws IOException {
         int first = in.readUnsignedByte();
         int length = in.readUnsignedByte() & 0x7F;
         long size = length == 126 ? in.readUnsignedShort() : length == 127 ? in.readLong() : length;
