@@ -50,6 +50,15 @@ public final class LogCapture implements AutoCloseable {
         return captured.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * {@link #aboveDebug()} after a short wait: a failure is logged after its response is sent, so a test that
+     * just read the response would look too early.
+     */
+    public List<String> aboveDebugOnceSettled() throws InterruptedException {
+        Thread.sleep(200);
+        return aboveDebug();
+    }
+
     /** Lines logged at INFO, WARN or ERROR, and the lines of any stack trace. */
     public List<String> aboveDebug() {
         return text().lines()

@@ -4,6 +4,7 @@ import io.wamptls.config.ConfigLoader;
 import io.wamptls.node.Node;
 import io.wamptls.node.NodeFactory;
 import io.wamptls.testing.HttpsClients;
+import io.wamptls.testing.RawHttp;
 import io.wamptls.testing.RawWebSocket;
 import io.wamptls.testing.TestNode;
 import org.junit.jupiter.api.AfterAll;
@@ -12,13 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,7 +113,7 @@ class HandshakeTimeoutsTest {
              Socket tlsOnly = HttpsClients.socket(dir.ca(), wsPort);
              Socket partial = HttpsClients.socket(dir.ca(), wsPort);
              RawWebSocket upgraded = RawWebSocket.open(HttpsClients.socket(dir.ca(), wsPort), "/", "wamp.2.json")) {
-            send(partial, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n");
+            RawHttp.send(partial, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n");
             for (Socket socket : List.of(noTls, tlsOnly, partial)) {
                 long millis = RawWebSocket.millisUntilClosed(socket, start, 8000);
                 assertTrue(millis >= 1200 && millis < 5000, "open_handshake_timeout 1500 ms, closed after "
@@ -137,9 +134,11 @@ class HandshakeTimeoutsTest {
         try (Socket silent = new Socket("127.0.0.1", webPort);
              Socket partial = new Socket("127.0.0.1", webPort);
              Socket keepAlive = new Socket("127.0.0.1", webPort)) {
-            send(partial, "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n");
-            send(keepAlive, "GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-            readResponse(keepAlive);
+            RawHttp.send(partial,
+                    "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n");
+            RawHttp.send(keepAlive, "GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            RawHttp.Response page = RawHttp.read(keepAlive);
+            assertEquals(200, page.status(), page.head());
             long served = System.nanoTime();
             for (Socket socket : List.of(silent, partial)) {
                 long millis = RawWebSocket.millisUntilClosed(socket, start, 10_000);
@@ -151,20 +150,4 @@ class HandshakeTimeoutsTest {
         }
     }
 
-    private static void send(Socket socket, String text) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-    }
-
-    /** Reads one response with a Content-Length body, leaving the connection open. */
-    private static void readResponse(Socket socket) throws IOException {
-        socket.setSoTimeout(5000);
-        InputStream in = socket.getInputStream();
-        String head = RawWebSocket.readHead(in);
-        assertTrue(head.startsWith("HTTP/1.1 200 "), head);
-        String length = head.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
-                .findFirst().orElseThrow(() -> new AssertionError("no Content-Length: " + head));
-        in.readNBytes(Integer.parseInt(length.substring(length.indexOf(':') + 1).strip()));
-    }
 }

@@ -5,6 +5,7 @@ import io.wamptls.node.Node;
 import io.wamptls.node.NodeFactory;
 import io.wamptls.testing.HttpsClients;
 import io.wamptls.testing.LogCapture;
+import io.wamptls.testing.RawHttp;
 import io.wamptls.testing.RawWebSocket;
 import io.wamptls.testing.TestNode;
 import org.junit.jupiter.api.AfterAll;
@@ -14,13 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -96,29 +93,22 @@ class MalformedUpgradeTest {
         boolean web = endpoint.startsWith("web");
         int port = web ? webPort : wsPort;
         String path = web ? "/ws" : "/";
-        String head;
-        String body;
+        RawHttp.Response response;
         List<String> logged;
         try (LogCapture log = LogCapture.start(); Socket socket = HttpsClients.socket(dir.ca(), port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(malformed.request(path, port).getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            head = RawWebSocket.readHead(in);
-            int length = Integer.parseInt(header(head, "Content-Length")
-                    .orElseThrow(() -> new AssertionError("no Content-Length:\n" + head)));
-            body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-            Thread.sleep(200); // a WARN would be logged after the response is sent
-            logged = log.aboveDebug();
+            RawHttp.send(socket, malformed.request(path, port));
+            response = RawHttp.read(socket);
+            logged = log.aboveDebugOnceSettled();
         }
-        assertTrue(head.matches("HTTP/1\\.[01] 400 [^\r]*\r\n(?s).*"), head);
-        assertTrue(header(head, "Content-Type").orElse("").startsWith("text/plain"), head);
+        assertEquals(400, response.status(), response.head());
+        assertTrue(response.header("Content-Type").orElse("").startsWith("text/plain"), response.head());
+        String body = response.body();
         assertTrue(body.contains(malformed.reasonMentions()), "reason names " + malformed.reasonMentions() + ": "
                 + body);
         assertTrue(body.length() < 200 && body.strip().lines().count() == 1, "one short line: " + body);
         if (malformed.reasonMentions().equals("Sec-WebSocket-Version")) {
-            assertEquals(Optional.of("13"), header(head, "Sec-WebSocket-Version"), "RFC 6455 §4.4:\n" + head);
+            assertEquals(Optional.of("13"), response.header("Sec-WebSocket-Version"), "RFC 6455 §4.4:\n"
+                    + response.head());
         }
         assertEquals(List.of(), logged, "nothing above DEBUG, no stack trace");
         assertACorrectUpgradeWorks(port, path);
@@ -133,9 +123,4 @@ class MalformedUpgradeTest {
         }
     }
 
-    private static Optional<String> header(String head, String name) {
-        String prefix = name.toLowerCase(Locale.ROOT) + ":";
-        return head.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
-                .map(line -> line.substring(prefix.length()).strip()).findFirst();
-    }
 }
