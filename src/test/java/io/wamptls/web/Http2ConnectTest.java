@@ -54,9 +54,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * HTTP/2 CONNECT requests that are not RFC 8441 WebSocket requests, sent as raw HEADERS frames with Jetty's
  * low-level HTTP2Client to a TLS {@code web} transport: a tunnel request (no {@code :protocol}) and extended CONNECTs
- * for another protocol get a clean 4xx with a plain-text reason, nothing is logged above DEBUG, and a WebSocket
- * opened on the same connection before them, as well as a GET after them, keep working. HTTP/1.1's CONNECT gets the
- * same 405 as the HTTP/2 tunnel request.
+ * for another protocol get a clean 4xx with a plain-text reason (as does a WebSocket CONNECT without its version),
+ * nothing is logged above DEBUG, and a WebSocket opened on the same connection before them, as well as a GET after
+ * them, keep working. HTTP/1.1's CONNECT gets the same 405 as the HTTP/2 tunnel request.
  */
 class Http2ConnectTest {
     @TempDir
@@ -115,7 +115,9 @@ class Http2ConnectTest {
                 new Refused("tunnel", new MetaData.ConnectRequest(HttpScheme.HTTPS,
                         new HostPortHttpField("example.com:443"), null, HttpFields.EMPTY, null), 405, "CONNECT"),
                 new Refused("other protocol on the WebSocket path", connect("/ws", "foo"), 400, "'foo'"),
-                new Refused("other protocol on a static path", connect("/", "foo"), 400, "'foo'"));
+                new Refused("other protocol on a static path", connect("/", "foo"), 400, "'foo'"),
+                new Refused("WebSocket without a version", connect("/ws", "websocket", HttpFields.EMPTY), 400,
+                        "Sec-WebSocket-Version"));
         for (Refused r : refused) {
             try (LogCapture log = LogCapture.start()) {
                 Exchange exchange = send(session, r.request());
@@ -128,6 +130,9 @@ class Http2ConnectTest {
                         r.name() + ": " + body);
                 if (r.status() == 405) {
                     assertEquals("GET, HEAD", response.getHttpFields().get(HttpHeader.ALLOW), r.name());
+                }
+                if (r.reasonMentions().equals("Sec-WebSocket-Version")) {
+                    assertEquals("13", response.getHttpFields().get(HttpHeader.SEC_WEBSOCKET_VERSION), r.name());
                 }
                 assertEquals(List.of(), log.aboveDebugOnceSettled(), r.name() + ": nothing above DEBUG, no trace");
             }
@@ -157,8 +162,12 @@ class Http2ConnectTest {
     }
 
     private MetaData.ConnectRequest connect(String path, String protocol) {
-        return new MetaData.ConnectRequest(HttpScheme.HTTPS, new HostPortHttpField("127.0.0.1:" + port), path,
-                HttpFields.build().put("Sec-WebSocket-Version", "13").put("Sec-WebSocket-Protocol", "wamp.2.json"),
+        return connect(path, protocol,
+                HttpFields.build().put("Sec-WebSocket-Version", "13").put("Sec-WebSocket-Protocol", "wamp.2.json"));
+    }
+
+    private MetaData.ConnectRequest connect(String path, String protocol, HttpFields fields) {
+        return new MetaData.ConnectRequest(HttpScheme.HTTPS, new HostPortHttpField("127.0.0.1:" + port), path, fields,
                 protocol);
     }
 
