@@ -28,7 +28,7 @@ wait_port() {
 
 classpath="target/test-classes:target/classes:target/lib/*"
 # shellcheck disable=SC2206 # SERVER_JVM_OPTS: extra JVM options for both servers (e.g. GC logging), word-split
-server_jvm=(-Xms512m -Xmx2g -XX:+UseG1GC ${SERVER_JVM_OPTS:-})
+server_jvm=(-Xms512m -Xmx2g ${SERVER_GC:--XX:+UseG1GC} ${SERVER_JVM_OPTS:-})
 java -jar target/wamp-tls.jar init --cbdir "$work/node" >/dev/null 2>&1
 
 # starts the router and the anchor on fresh ports; sets ours_port ours_pid anchor_port anchor_pid
@@ -43,10 +43,10 @@ start_servers() {
     "endpoint": {"type": "tcp", "port": $ours_port, "interface": "127.0.0.1",
                  "tls": {"key": "server.key", "certificate": "server.crt"}}}]}]}
 JSON
-  java "${server_jvm[@]}" ${OURS_JVM_OPTS:-} -jar target/wamp-tls.jar start --cbdir "$work/node" > "$work/ours.log" 2>&1 &
+  ${SERVER_CPUS:+taskset -c "$SERVER_CPUS"} java "${server_jvm[@]}" ${OURS_JVM_OPTS:-} -jar target/wamp-tls.jar start --cbdir "$work/node" > "$work/ours.log" 2>&1 &
   ours_pid=$!
   pids+=("$ours_pid")
-  java "${server_jvm[@]}" -cp "$classpath" io.wamptls.bench.RawForwarder "$anchor_port" "$work/node" \
+  ${SERVER_CPUS:+taskset -c "$SERVER_CPUS"} java "${server_jvm[@]}" -cp "$classpath" io.wamptls.bench.RawForwarder "$anchor_port" "$work/node" \
     > "$work/anchor.log" 2>&1 &
   anchor_pid=$!
   pids+=("$anchor_pid")

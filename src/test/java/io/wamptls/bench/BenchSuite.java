@@ -88,9 +88,9 @@ final class BenchSuite {
             double anchorP50 = median(a, 0);
             double anchorP99 = median(a, 1);
             return String.format(Locale.ROOT, "| wamp %s (%s) | %.0f / %.0f | %.0f / %.0f | %.2f (p99) | median of %d;"
-                            + " runs p99 %s vs %s; wss loopback, shared 2-core machine |",
+                            + " runs p99 %s vs %s; wss loopback, shared 2-core machine%s |",
                     row.name(), row.unit(), oursP50, oursP99, anchorP50, anchorP99, oursP99 / anchorP99, runs,
-                    runsOf(o, 1), runsOf(a, 1));
+                    runsOf(o, 1), runsOf(a, 1), pinning());
         }
         double oursValue = median(o, 0);
         double anchorValue = median(a, 0);
@@ -98,6 +98,14 @@ final class BenchSuite {
                         + " wss loopback, shared 2-core machine |",
                 row.name(), row.unit(), oursValue, anchorValue, oursValue / anchorValue, runs, runsOf(o, 0),
                 runsOf(a, 0));
+    }
+
+    /** The bench script pins processes with taskset and says so through these variables. */
+    private static String pinning() {
+        String server = System.getenv("SERVER_CPUS");
+        String client = System.getenv("CLIENT_CPUS");
+        return server == null || client == null ? ""
+                : "; servers pinned to CPU " + server + ", load client to CPU " + client;
     }
 
     private static double median(List<double[]> results, int index) {
