@@ -5,6 +5,8 @@ import io.wamptls.config.TransportConfig;
 import io.wamptls.config.WebOptions;
 import io.wamptls.config.WebSocketTransportConfig;
 import io.wamptls.config.WebTransportConfig;
+import io.wamptls.tls.NativeEngineRelease;
+import io.wamptls.tls.TlsContextFactory;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -58,6 +60,9 @@ final class Connectors {
             } else {
                 connector = new ServerConnector(server, new SslConnectionFactory(ssl, http1.getProtocol()), http1);
             }
+        }
+        if (ssl != null && TlsContextFactory.usesNativeEngines(ssl)) {
+            connector.addBean(new NativeEngineRelease());
         }
         connector.setName(transport.id());
         connector.setPort(endpoint.port());

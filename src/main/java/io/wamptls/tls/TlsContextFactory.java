@@ -70,6 +70,11 @@ public final class TlsContextFactory {
         return ssl;
     }
 
+    /** Whether the factory's engines hold native state that {@link NativeEngineRelease} must free on close. */
+    public static boolean usesNativeEngines(SslContextFactory.Server ssl) {
+        return ssl instanceof ConscryptSslContextFactory;
+    }
+
     /** The suites an endpoint enables for this material: its {@code ciphers}, else the default for its key type. */
     static CipherSelection cipherSelection(TlsConfig tls, TlsMaterial material, TlsProvider provider)
             throws ConfigException {
