@@ -5,6 +5,7 @@ import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
 
 import java.nio.ByteBuffer;
 
@@ -43,6 +44,21 @@ final class JettyCoreFrames {
         if (session instanceof JakartaWebSocketSession jakarta) {
             jakarta.getCoreSession().setMaxFrameSize(maxFrameSize);
             jakarta.getCoreSession().setAutoFragment(false);
+        }
+    }
+
+    /**
+     * Sizes the buffer in which Jetty assembles each incoming text message. Jetty sizes it like the network input
+     * buffer (4 KiB) and allocates it anew for every message: under JSON load that was most of the router's
+     * garbage, while WAMP messages are mostly a few hundred bytes (the buffer grows for longer ones). The session's
+     * setter also resizes the connection's network buffer, which is put back.
+     */
+    static void sizeTextMessageBuffer(Session session, int bytes) {
+        if (session instanceof JakartaWebSocketSession jakarta
+                && jakarta.getCoreSession() instanceof WebSocketCoreSession core && core.getConnection() != null) {
+            int network = core.getConnection().getInputBufferSize();
+            core.setInputBufferSize(bytes);
+            core.getConnection().setInputBufferSize(network);
         }
     }
 

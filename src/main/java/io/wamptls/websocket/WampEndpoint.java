@@ -22,6 +22,8 @@ public final class WampEndpoint extends Endpoint {
     private static final Logger LOG = LoggerFactory.getLogger(WampEndpoint.class);
     /** Upper bound for one message when the {@code max_message_size} option leaves it unlimited. */
     static final int UNLIMITED_MESSAGE_SIZE = 16 * 1024 * 1024;
+    /** Initial size of the buffer a text message is assembled in: most WAMP messages fit, longer ones grow it. */
+    static final int TEXT_MESSAGE_BUFFER = 512;
 
     private final WampEndpointSettings settings;
     private final Serializer serializer;
@@ -45,6 +47,9 @@ public final class WampEndpoint extends Endpoint {
         WebSocketOptions options = settings.options();
         if (options.maxFrameSize() > 0 && JettyCoreFrames.AVAILABLE) {
             JettyCoreFrames.limitFrameSize(session, options.maxFrameSize());
+        }
+        if (!serializer.binary() && JettyCoreFrames.AVAILABLE) {
+            JettyCoreFrames.sizeTextMessageBuffer(session, TEXT_MESSAGE_BUFFER);
         }
         autoPing = AutoPing.start(session, options.autoPingInterval(), options.autoPingTimeout(),
                 options.autoPingSize());
