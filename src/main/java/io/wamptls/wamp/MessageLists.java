@@ -277,12 +277,13 @@ public final class MessageLists {
             if (!isInteger(value)) {
                 throw wrong(index, name, "an integer");
             }
-            BigInteger big = value instanceof BigInteger b ? b : BigInteger.valueOf(((Number) value).longValue());
-            if (big.signum() < 0 || big.compareTo(BigInteger.valueOf(Ids.MAX)) > 0) {
+            long id = value instanceof BigInteger big ? (big.bitLength() < Long.SIZE ? big.longValue() : -1)
+                    : ((Number) value).longValue();
+            if (id < 0 || id > Ids.MAX) {
                 throw new ProtocolViolation(type + ": element " + index + " (" + name
-                        + ") must be an ID in [1, 2^53], got " + big);
+                        + ") must be an ID in [1, 2^53], got " + value);
             }
-            return big.longValue();
+            return id;
         }
 
         int messageCode(int index, String name) throws ProtocolViolation {

@@ -58,6 +58,11 @@ public class MessageListsTest {
         assertViolation("PUBLISH: element 1 (request) must be an ID in [1, 2^53], got 0", List.of(16, 0, Map.of(), "t"));
         assertViolation("CALL: element 1 (request) must be an ID in [1, 2^53], got 9007199254740993",
                 List.of(48, BigInteger.valueOf(Ids.MAX + 1), Map.of(), "p"));
+        assertViolation("CALL: element 1 (request) must be an ID in [1, 2^53], got 9007199254740993",
+                List.of(48, Ids.MAX + 1, Map.of(), "p"));
+        assertViolation("CALL: element 1 (request) must be an ID in [1, 2^53], got -1", List.of(48, -1L, Map.of(), "p"));
+        assertViolation("CALL: element 1 (request) must be an ID in [1, 2^53], got 18446744073709551615",
+                List.of(48, new BigInteger("18446744073709551615"), Map.of(), "p"));
         assertViolation("CALL: element 2 (options) must be a dict, got list", List.of(48, 1, List.of(), "p"));
         assertViolation("CALL: element 4 (arguments) must be a list, got dict", List.of(48, 1, Map.of(), "p", Map.of()));
         assertViolation("HELLO: expected 3 elements, got 2", List.of(1, "realm1"));
@@ -65,6 +70,13 @@ public class MessageListsTest {
         assertViolation("unknown message type 99", List.of(99, 1));
         assertViolation("message type must be an integer, got string", List.of("HELLO"));
         assertViolation("message is an empty list", List.of());
+    }
+
+    @Test
+    void anIdInRangeMayArriveAsABigInteger() throws Exception {
+        // CBOR's bignum tag decodes to BigInteger whatever the value
+        assertEquals(new Message.Call(7L, Map.of(), "p", null, null),
+                MessageLists.fromList(List.of(48, BigInteger.valueOf(7), Map.of(), "p")));
     }
 
     private static void assertViolation(String expected, List<?> list) {
