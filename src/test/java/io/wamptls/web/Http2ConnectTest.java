@@ -53,8 +53,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * HTTP/2 CONNECT requests that are not RFC 8441 WebSocket requests, sent as raw HEADERS frames with Jetty's
- * low-level HTTP2Client to a TLS {@code web} transport: a tunnel request (no {@code :protocol}) and extended CONNECTs
- * for another protocol get a clean 4xx with a plain-text reason (as does a WebSocket CONNECT without its version),
+ * low-level HTTP2Client to a TLS {@code web} transport: a tunnel request (no {@code :protocol}), extended CONNECTs
+ * for another protocol and WebSocket CONNECTs to a static path get a clean 4xx with a plain-text reason (as does a
+ * WebSocket CONNECT without its version),
  * nothing is logged above DEBUG, and a WebSocket opened on the same connection before them, as well as a GET after
  * them, keep working. HTTP/1.1's CONNECT gets the same 405 as the HTTP/2 tunnel request.
  */
@@ -116,6 +117,12 @@ class Http2ConnectTest {
                         new HostPortHttpField("example.com:443"), null, HttpFields.EMPTY, null), 405, "CONNECT"),
                 new Refused("other protocol on the WebSocket path", connect("/ws", "foo"), 400, "'foo'"),
                 new Refused("other protocol on a static path", connect("/", "foo"), 400, "'foo'"),
+                new Refused("WebSocket on a static directory", connect("/", "websocket"), 405,
+                        "not a WebSocket endpoint"),
+                new Refused("WebSocket on a static file", connect("/index.html", "websocket"), 405,
+                        "not a WebSocket endpoint"),
+                new Refused("WebSocket on a missing file", connect("/missing.html", "websocket"), 405,
+                        "not a WebSocket endpoint"),
                 new Refused("WebSocket without a version", connect("/ws", "websocket", HttpFields.EMPTY), 400,
                         "Sec-WebSocket-Version"));
         for (Refused r : refused) {
