@@ -65,7 +65,8 @@ public final class WampWebSocketServlet extends HttpServlet {
 
     private void upgrade(HttpServletRequest request, HttpServletResponse response, boolean http2Connect)
             throws IOException, ServletException {
-        Optional<Refusal> malformed = UpgradeRequestCheck.check(request, http2Connect);
+        Optional<Refusal> malformed = (http2Connect ? ConnectRequestCheck.check(request) : Optional.<Refusal>empty())
+                .or(() -> UpgradeRequestCheck.check(request, http2Connect));
         if (malformed.isPresent()) {
             // at DEBUG: anyone can send these, as often as they like
             LOG.debug("WebSocket upgrade from {} to {} refused: {}", request.getRemoteAddr(), request.getRequestURI(),
