@@ -16,6 +16,7 @@ import io.wamptls.tls.TlsProviders;
 import io.wamptls.web.AccessLog;
 import io.wamptls.web.WebTransportContext;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Server;
@@ -96,7 +97,9 @@ public final class NodeFactory {
             server.setRequestLog(existingLog == null ? ours : new RequestLog.Collection(existingLog, ours));
             server.addBean(ours); // a no-op unless it went into a collection, which manages no lifecycle
         }
-        mount(server, new ConnectGuard(Set.copyOf(connectors.values()), contexts));
+        Set<Connector> ours = Set.copyOf(connectors.values());
+        mount(server, new ConnectGuard(ours, contexts));
+        server.setErrorHandler(new UpgradeErrorHandler(ours, server.getErrorHandler()));
         Map<TransportConfig, TlsProviders.Choice> providers = new LinkedHashMap<>();
         tls.forEach((transport, endpoint) -> providers.put(transport, endpoint.provider()));
         return new Node(server, router, connectors, providers, ownsServer);

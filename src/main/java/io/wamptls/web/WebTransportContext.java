@@ -5,12 +5,18 @@ import io.wamptls.config.WampEndpointConfig;
 import io.wamptls.config.WebTransportConfig;
 import io.wamptls.websocket.WampEndpointSettings;
 import io.wamptls.websocket.WampWebSocketServlet;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Builds the servlet tree of a {@code web} transport: one servlet per configured path, mounted under the URL the
@@ -35,6 +41,11 @@ public final class WebTransportContext {
         context.setErrorHandler(new PlainErrorHandler(config.options().displayTracebacks()));
         JakartaWebSocketServletContainerInitializer.configure(context, null);
         mount(context, "", config.paths(), wamp, status);
+        Set<String> webSocketServlets = Arrays.stream(context.getServletHandler().getServlets())
+                .filter(holder -> holder.getHeldClass() == WampWebSocketServlet.class)
+                .map(ServletHolder::getName).collect(Collectors.toSet());
+        context.addFilter(new FilterHolder(new ConnectFilter(webSocketServlets)), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         return context;
     }
 

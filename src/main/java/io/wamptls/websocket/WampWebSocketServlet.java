@@ -56,7 +56,7 @@ public final class WampWebSocketServlet extends HttpServlet {
             super.service(request, response);
             return;
         }
-        if (!http2Connect && !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+        if (!http2Connect && !UpgradeRequestCheck.asksForWebSocket(request.getHeader("Upgrade"))) {
             answerPlainGet(response);
             return;
         }
@@ -65,15 +65,13 @@ public final class WampWebSocketServlet extends HttpServlet {
 
     private void upgrade(HttpServletRequest request, HttpServletResponse response, boolean http2Connect)
             throws IOException, ServletException {
-        Optional<UpgradeRequestCheck.Malformed> malformed = UpgradeRequestCheck.check(request, http2Connect);
+        Optional<Refusal> malformed = (http2Connect ? ConnectRequestCheck.check(request) : Optional.<Refusal>empty())
+                .or(() -> UpgradeRequestCheck.check(request, http2Connect));
         if (malformed.isPresent()) {
             // at DEBUG: anyone can send these, as often as they like
             LOG.debug("WebSocket upgrade from {} to {} refused: {}", request.getRemoteAddr(), request.getRequestURI(),
                     malformed.get().reason());
-            if (malformed.get().version()) {
-                response.setHeader("Sec-WebSocket-Version", UpgradeRequestCheck.VERSION);
-            }
-            refuse(response, HttpServletResponse.SC_BAD_REQUEST, malformed.get().reason());
+            malformed.get().send(response);
             return;
         }
         String origin = request.getHeader("Origin");
@@ -174,16 +172,8 @@ public final class WampWebSocketServlet extends HttpServlet {
         return request.getServerPort();
     }
 
-    /**
-     * Answers a refused handshake with the reason as a plain-text body: the node's error pages hide messages, and
-     * a client needs this one (Crossbar sends it as the reason phrase, which HTTP/2 and Jetty do not carry).
-     */
     private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
-        byte[] body = (reason + "\n").getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("text/plain;charset=utf-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        new Refusal(status, reason).send(response);
     }
 
     private void answerPlainGet(HttpServletResponse response) throws IOException {

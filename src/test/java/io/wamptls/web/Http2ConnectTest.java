@@ -3,6 +3,7 @@ package io.wamptls.web;
 import io.wamptls.config.ConfigLoader;
 import io.wamptls.node.Node;
 import io.wamptls.node.NodeFactory;
+import io.wamptls.testing.Http2Exchange;
 import io.wamptls.testing.HttpsClients;
 import io.wamptls.testing.LogCapture;
 import io.wamptls.testing.RawHttp;
@@ -16,35 +17,22 @@ import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.MetaData;
 import org.eclipse.jetty.http2.api.Session;
-import org.eclipse.jetty.http2.api.Stream;
 import org.eclipse.jetty.http2.client.HTTP2Client;
-import org.eclipse.jetty.http2.frames.DataFrame;
 import org.eclipse.jetty.http2.frames.GoAwayFrame;
-import org.eclipse.jetty.http2.frames.HeadersFrame;
-import org.eclipse.jetty.http2.frames.ResetFrame;
 import org.eclipse.jetty.http2.frames.SettingsFrame;
 import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,8 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * HTTP/2 CONNECT requests that are not RFC 8441 WebSocket requests, sent as raw HEADERS frames with Jetty's
- * low-level HTTP2Client to a TLS {@code web} transport: a tunnel request (no {@code :protocol}) and extended CONNECTs
- * for another protocol get a clean 4xx with a plain-text reason (as does a WebSocket CONNECT without its version),
+ * low-level HTTP2Client to a TLS {@code web} transport: a tunnel request (no {@code :protocol}), extended CONNECTs
+ * for another protocol and WebSocket CONNECTs to a static path get a clean 4xx with a plain-text reason (as does a
+ * WebSocket CONNECT without its version),
  * nothing is logged above DEBUG, and a WebSocket opened on the same connection before them, as well as a GET after
  * them, keep working. HTTP/1.1's CONNECT gets the same 405 as the HTTP/2 tunnel request.
  */
@@ -108,7 +97,7 @@ class Http2ConnectTest {
                 }).get(10, TimeUnit.SECONDS);
         assertEquals(1, settings.get(10, TimeUnit.SECONDS).getSettings().get(SettingsFrame.ENABLE_CONNECT_PROTOCOL),
                 "the server offers RFC 8441");
-        Exchange webSocket = send(session, connect("/ws", "websocket"));
+        Http2Exchange webSocket = Http2Exchange.send(session, connect("/ws", "websocket"));
         assertEquals(200, webSocket.status(), "RFC 8441 WebSocket opened");
 
         List<Refused> refused = List.of(
@@ -116,13 +105,19 @@ class Http2ConnectTest {
                         new HostPortHttpField("example.com:443"), null, HttpFields.EMPTY, null), 405, "CONNECT"),
                 new Refused("other protocol on the WebSocket path", connect("/ws", "foo"), 400, "'foo'"),
                 new Refused("other protocol on a static path", connect("/", "foo"), 400, "'foo'"),
+                new Refused("WebSocket on a static directory", connect("/", "websocket"), 405,
+                        "not a WebSocket endpoint"),
+                new Refused("WebSocket on a static file", connect("/index.html", "websocket"), 405,
+                        "not a WebSocket endpoint"),
+                new Refused("WebSocket on a missing file", connect("/missing.html", "websocket"), 405,
+                        "not a WebSocket endpoint"),
                 new Refused("WebSocket without a version", connect("/ws", "websocket", HttpFields.EMPTY), 400,
                         "Sec-WebSocket-Version"));
         for (Refused r : refused) {
             try (LogCapture log = LogCapture.start()) {
-                Exchange exchange = send(session, r.request());
+                Http2Exchange exchange = Http2Exchange.send(session, r.request());
                 assertEquals(r.status(), exchange.status(), r.name());
-                MetaData.Response response = exchange.response.get();
+                MetaData.Response response = exchange.response();
                 String type = response.getHttpFields().get(HttpHeader.CONTENT_TYPE);
                 assertTrue(type != null && type.startsWith("text/plain"), r.name() + ": " + type);
                 String body = exchange.bodyText();
@@ -141,7 +136,7 @@ class Http2ConnectTest {
         webSocket.sendFrame(RawWebSocket.TEXT, "[1,\"realm1\",{\"roles\":{\"subscriber\":{}}}]");
         String welcome = webSocket.readFrame().text();
         assertTrue(welcome.startsWith("[2,"), "the WebSocket opened before still works: " + welcome);
-        Exchange get = send(session, new MetaData.Request("GET", HttpURI.from("https://127.0.0.1:" + port + "/"),
+        Http2Exchange get = Http2Exchange.send(session, new MetaData.Request("GET", HttpURI.from("https://127.0.0.1:" + port + "/"),
                 HttpVersion.HTTP_2, HttpFields.EMPTY));
         assertEquals(200, get.status());
         assertTrue(get.bodyText().contains("hello from web"), "a GET on the same connection is served");
@@ -169,100 +164,5 @@ class Http2ConnectTest {
     private MetaData.ConnectRequest connect(String path, String protocol, HttpFields fields) {
         return new MetaData.ConnectRequest(HttpScheme.HTTPS, new HostPortHttpField("127.0.0.1:" + port), path, fields,
                 protocol);
-    }
-
-    /** Opens a stream; a CONNECT leaves it open for DATA (as a tunnel or WebSocket would), a GET ends it. */
-    private static Exchange send(Session session, MetaData.Request request) throws Exception {
-        Exchange exchange = new Exchange();
-        boolean endStream = !"CONNECT".equals(request.getMethod());
-        exchange.stream = session.newStream(new HeadersFrame(request, null, endStream), exchange)
-                .get(10, TimeUnit.SECONDS);
-        return exchange;
-    }
-
-    /** One stream: its response, and its DATA as an input stream (ending with the stream or a reset). */
-    static final class Exchange implements Stream.Listener {
-        private static final byte[] END = new byte[0];
-
-        final CompletableFuture<MetaData.Response> response = new CompletableFuture<>();
-        private final BlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
-        Stream stream;
-        private final InputStream body = new InputStream() {
-            private byte[] chunk = new byte[0];
-            private int position;
-
-            @Override
-            public int read() throws IOException {
-                while (chunk != END && position == chunk.length) {
-                    try {
-                        chunk = chunks.poll(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        throw new IOException(e);
-                    }
-                    if (chunk == null) {
-                        throw new SocketTimeoutException("no DATA within 10 s");
-                    }
-                    position = 0;
-                }
-                return chunk == END ? -1 : chunk[position++] & 0xFF;
-            }
-        };
-
-        int status() throws Exception {
-            return response.get(10, TimeUnit.SECONDS).getStatus();
-        }
-
-        String bodyText() throws IOException {
-            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
-        }
-
-        RawWebSocket.Frame readFrame() throws IOException {
-            return RawWebSocket.readFrame(new DataInputStream(body));
-        }
-
-        void sendFrame(int opcode, String text) throws Exception {
-            stream.data(new DataFrame(stream.getId(),
-                    ByteBuffer.wrap(RawWebSocket.clientFrame(opcode, text.getBytes(StandardCharsets.UTF_8))), false))
-                    .get(10, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public void onHeaders(Stream stream, HeadersFrame frame) {
-            if (frame.getMetaData() instanceof MetaData.Response r) {
-                response.complete(r);
-            }
-            if (frame.isEndStream()) {
-                chunks.add(END);
-            } else {
-                stream.demand();
-            }
-        }
-
-        @Override
-        public void onDataAvailable(Stream stream) {
-            Stream.Data data = stream.readData();
-            if (data != null) {
-                ByteBuffer buffer = data.frame().getByteBuffer();
-                byte[] bytes = new byte[buffer.remaining()];
-                buffer.get(bytes);
-                boolean last = data.frame().isEndStream();
-                data.release();
-                if (bytes.length > 0) {
-                    chunks.add(bytes);
-                }
-                if (last) {
-                    chunks.add(END);
-                    return;
-                }
-            }
-            stream.demand();
-        }
-
-        @Override
-        public void onReset(Stream stream, ResetFrame frame, Callback callback) {
-            response.completeExceptionally(new AssertionError("stream reset, error " + frame.getError()));
-            chunks.add(END);
-            callback.succeeded();
-        }
     }
 }

@@ -22,13 +22,15 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Malformed WebSocket upgrade requests, sent over TLS on raw sockets to a standalone {@code websocket} transport and
- * to the {@code ws} path of a {@code web} transport, get 400 with a one-line plain-text reason (Jetty alone throws
- * and answers 500 with a WARN stack trace per request); nothing is logged above DEBUG, and a correct upgrade on the
- * same node works right after.
+ * to the {@code ws} path of a {@code web} transport, get 400 with a one-line plain-text reason, without the URL or a
+ * {@code Server} header (Jetty alone throws and answers 500 with a WARN stack trace per request, and answers an
+ * {@code Upgrade} without {@code Connection: Upgrade} with its HTML error page); nothing is logged above DEBUG, and
+ * a correct upgrade on the same node works right after.
  */
 class MalformedUpgradeTest {
     private static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
@@ -42,7 +44,8 @@ class MalformedUpgradeTest {
     static int webPort;
 
     /** One malformed request: null leaves the header out. */
-    record Malformed(String name, String httpVersion, String key, String version, String reasonMentions) {
+    record Malformed(String name, String httpVersion, String connection, String key, String version,
+                     String reasonMentions) {
         @Override
         public String toString() {
             return name;
@@ -50,7 +53,7 @@ class MalformedUpgradeTest {
 
         String request(String path, int port) {
             return "GET " + path + " " + httpVersion + "\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-                    + "Connection: Upgrade\r\n"
+                    + (connection == null ? "" : "Connection: " + connection + "\r\n")
                     + (key == null ? "" : "Sec-WebSocket-Key: " + key + "\r\n")
                     + (version == null ? "" : "Sec-WebSocket-Version: " + version + "\r\n")
                     + "Sec-WebSocket-Protocol: wamp.2.json\r\n\r\n";
@@ -58,13 +61,15 @@ class MalformedUpgradeTest {
     }
 
     private static final List<Malformed> MALFORMED = List.of(
-            new Malformed("no key", "HTTP/1.1", null, "13", "Sec-WebSocket-Key"),
-            new Malformed("key not base64", "HTTP/1.1", "not a key!", "13", "Sec-WebSocket-Key"),
-            new Malformed("key of 10 bytes", "HTTP/1.1", "dGhlIHNhbXBsZQ==", "13", "Sec-WebSocket-Key"),
-            new Malformed("no version", "HTTP/1.1", KEY, null, "Sec-WebSocket-Version"),
-            new Malformed("version 8", "HTTP/1.1", KEY, "8", "Sec-WebSocket-Version"),
-            new Malformed("version not a number", "HTTP/1.1", KEY, "thirteen", "Sec-WebSocket-Version"),
-            new Malformed("HTTP/1.0", "HTTP/1.0", KEY, "13", "HTTP/1.1"));
+            new Malformed("no key", "HTTP/1.1", "Upgrade", null, "13", "Sec-WebSocket-Key"),
+            new Malformed("key not base64", "HTTP/1.1", "Upgrade", "not a key!", "13", "Sec-WebSocket-Key"),
+            new Malformed("key of 10 bytes", "HTTP/1.1", "Upgrade", "dGhlIHNhbXBsZQ==", "13", "Sec-WebSocket-Key"),
+            new Malformed("no version", "HTTP/1.1", "Upgrade", KEY, null, "Sec-WebSocket-Version"),
+            new Malformed("version 8", "HTTP/1.1", "Upgrade", KEY, "8", "Sec-WebSocket-Version"),
+            new Malformed("version not a number", "HTTP/1.1", "Upgrade", KEY, "thirteen", "Sec-WebSocket-Version"),
+            new Malformed("HTTP/1.0", "HTTP/1.0", "Upgrade", KEY, "13", "HTTP/1.1"),
+            new Malformed("no Connection header", "HTTP/1.1", null, KEY, "13", "Connection: Upgrade"),
+            new Malformed("Connection: keep-alive", "HTTP/1.1", "keep-alive", KEY, "13", "Connection: Upgrade"));
 
     @BeforeAll
     static void start() throws Exception {
@@ -92,7 +97,7 @@ class MalformedUpgradeTest {
     void aMalformedUpgradeGets400WithItsReasonAndNoStackTrace(String endpoint, Malformed malformed) throws Exception {
         boolean web = endpoint.startsWith("web");
         int port = web ? webPort : wsPort;
-        String path = web ? "/ws" : "/";
+        String path = web ? "/ws" : "/any-path";
         RawHttp.Response response;
         List<String> logged;
         try (LogCapture log = LogCapture.start(); Socket socket = HttpsClients.socket(dir.ca(), port)) {
@@ -106,6 +111,8 @@ class MalformedUpgradeTest {
         assertTrue(body.contains(malformed.reasonMentions()), "reason names " + malformed.reasonMentions() + ": "
                 + body);
         assertTrue(body.length() < 200 && body.strip().lines().count() == 1, "one short line: " + body);
+        assertFalse(body.contains(path), "no URL echo: " + body);
+        assertEquals(Optional.empty(), response.header("Server"), response.head());
         if (malformed.reasonMentions().equals("Sec-WebSocket-Version")) {
             assertEquals(Optional.of("13"), response.header("Sec-WebSocket-Version"), "RFC 6455 §4.4:\n"
                     + response.head());
