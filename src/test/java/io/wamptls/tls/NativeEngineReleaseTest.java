@@ -5,6 +5,7 @@ import io.wamptls.node.Node;
 import io.wamptls.node.NodeFactory;
 import io.wamptls.testing.TestNode;
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.server.Connector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
@@ -43,12 +45,14 @@ class NativeEngineReleaseTest {
         TestNode.create(dir).config(TestNode.routerConfig("[" + TestNode.tlsWebTransport(port) + "]"));
         TlsProviders.setMode(TlsProviders.Mode.CONSCRYPT);
         Node node = NodeFactory.create(ConfigLoader.load(dir));
-        Queue<Connection> kept = new ConcurrentLinkedQueue<>();
+        Queue<SslConnection> kept = new ConcurrentLinkedQueue<>();
         for (Connector connector : node.server().getConnectors()) {
             connector.addBean(new Connection.Listener() {
                 @Override
                 public void onOpened(Connection connection) {
-                    kept.add(connection);
+                    if (connection instanceof SslConnection ssl) {
+                        kept.add(ssl);
+                    }
                 }
             });
         }
@@ -58,9 +62,16 @@ class NativeEngineReleaseTest {
             long before = pipes();
             handshakeAndClose(port, 30, true);
             handshakeAndClose(port, 30, false);
-            long after = waitForPipes(before, 5_000);
-            assertTrue(kept.size() >= 65, "server saw " + kept.size() + " connections");
-            assertEquals(before, after, "pipes open after 60 closed TLS connections");
+            assertTrue(waitUntil(() -> kept.stream().noneMatch(c -> c.getEndPoint().isOpen()), 5_000),
+                    "server connections still open");
+            assertTrue(kept.size() >= 65, "server saw " + kept.size() + " TLS connections");
+            // Conscrypt frees an engine's native state exactly when both directions are done
+            List<SslConnection> notFreed = kept.stream()
+                    .filter(c -> !(c.getSSLEngine().isInboundDone() && c.getSSLEngine().isOutboundDone())).toList();
+            assertEquals(List.of(), notFreed, "closed connections whose engine keeps its native state");
+            // the process-wide count: other tests' nodes may close pipes meanwhile, never open 60
+            long after = pipes();
+            assertTrue(after - before < 10, "pipes before " + before + ", after 60 closed connections " + after);
         } finally {
             node.stop();
             TlsProviders.setMode(null);
@@ -85,14 +96,16 @@ class NativeEngineReleaseTest {
         }
     }
 
-    private static long waitForPipes(long expected, long millis) throws Exception {
+    private static boolean waitUntil(java.util.function.BooleanSupplier condition, long millis)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
-        long now = pipes();
-        while (now != expected && System.currentTimeMillis() < deadline) {
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
             Thread.sleep(50);
-            now = pipes();
         }
-        return now;
+        return true;
     }
 
     private static long pipes() throws IOException {
