@@ -99,7 +99,7 @@ public final class NodeFactory {
         }
         Set<Connector> ours = Set.copyOf(connectors.values());
         mount(server, new ConnectGuard(ours, contexts));
-        server.setErrorHandler(new UpgradeErrorHandler(ours, server.getErrorHandler()));
+        server.setErrorHandler(new NodeErrorHandler(ours, server.getErrorHandler()));
         Map<TransportConfig, TlsProviders.Choice> providers = new LinkedHashMap<>();
         tls.forEach((transport, endpoint) -> providers.put(transport, endpoint.provider()));
         return new Node(server, router, connectors, providers, ownsServer);

@@ -121,6 +121,36 @@ class MalformedUpgradeTest {
         assertACorrectUpgradeWorks(port, path);
     }
 
+    static Stream<Arguments> badRequests() {
+        return Stream.of(
+                Arguments.of("blank Host", "GET / HTTP/1.1\r\nHost: \r\n\r\n", "Blank Host"),
+                Arguments.of("h2c upgrade without Connection",
+                        "GET /index.html HTTP/1.1\r\nHost: localhost\r\nUpgrade: h2c\r\n\r\n", "400 Bad Request"),
+                Arguments.of("header without a colon", "GET /index.html HTTP/1.1\r\nHost: localhost\r\nbroken\r\n\r\n",
+                        "400 Bad Request"));
+    }
+
+    /** Requests Jetty refuses before any handler: a plain line, not Jetty's HTML page echoing the URL. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void aRequestJettyRefusesEarlyGetsAPlainLine(String name, String request, String expected) throws Exception {
+        RawHttp.Response response;
+        List<String> logged;
+        try (LogCapture log = LogCapture.start(); Socket socket = HttpsClients.socket(dir.ca(), webPort)) {
+            RawHttp.send(socket, request);
+            response = RawHttp.read(socket);
+            logged = log.aboveDebugOnceSettled();
+        }
+        assertEquals(400, response.status(), response.head());
+        assertTrue(response.header("Content-Type").orElse("").startsWith("text/plain"), response.head());
+        assertTrue(response.body().startsWith("400 Bad Request") && response.body().contains(expected),
+                response.body());
+        assertFalse(response.body().contains("<") || response.body().contains("index.html"), response.body());
+        assertEquals(Optional.empty(), response.header("Server"), response.head());
+        assertEquals(List.of(), logged, "nothing above DEBUG");
+        assertACorrectUpgradeWorks(webPort, "/ws");
+    }
+
     /** HELLO gets WELCOME on a new connection: the node is unharmed. */
     private static void assertACorrectUpgradeWorks(int port, String path) throws Exception {
         try (RawWebSocket ws = RawWebSocket.open(HttpsClients.socket(dir.ca(), port), path, "wamp.2.json")) {
