@@ -37,7 +37,7 @@ final class Connectors {
 
         ServerConnector connector;
         if (ssl == null) {
-            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector = new NodeConnector(server, new HttpConnectionFactory(http));
         } else {
             http.setSecureScheme("https");
             http.setSecurePort(endpoint.port());
@@ -55,10 +55,10 @@ final class Connectors {
                 // "http/1.1"); naming HttpConnectionFactory's "HTTP/1.1" here made ALPN http/1.1 clients hang up
                 ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
                 alpn.setDefaultProtocol(http1.getProtocol());
-                connector = new ServerConnector(server, new SslConnectionFactory(ssl, alpn.getProtocol()), alpn,
+                connector = new NodeConnector(server, new SslConnectionFactory(ssl, alpn.getProtocol()), alpn,
                         http2, http1);
             } else {
-                connector = new ServerConnector(server, new SslConnectionFactory(ssl, http1.getProtocol()), http1);
+                connector = new NodeConnector(server, new SslConnectionFactory(ssl, http1.getProtocol()), http1);
             }
         }
         if (ssl != null && TlsContextFactory.usesNativeEngines(ssl)) {
