@@ -20,7 +20,8 @@ import java.util.concurrent.Executor;
  * (a futex and a context switch, costly on the VMs this runs on), and a TLS client that resumes its session
  * spends most of its connection waiting on them. Here the selector accepts ({@code acceptors = 0}) and runs the
  * setup itself, as nginx's event loop does; a few tens of microseconds of selector time per connection, with no
- * user code in it (our connection factories only).
+ * user code in it (our connection factories only). The one wait in it is a certificate reload in progress, which
+ * holds new TLS engines (and so, here, the selector) for the milliseconds the new context takes to build.
  */
 final class NodeConnector extends ServerConnector {
     /** Jetty's setup task for an accepted channel; anything else the selector dispatches goes to the pool. */
