@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * The server's error handler on our connectors, for the requests Jetty refuses before any handler sees them (a
- * malformed request line or header, a blank or mismatched Host, an {@code Upgrade} without
+ * malformed request line or header, a blank Host, an {@code Upgrade} without
  * {@code Connection: Upgrade}): Jetty's own page is HTML that echoes the URL. Ours is one plain-text line, the status
  * and Jetty's reason, naming no server or URL, logged at DEBUG only; a malformed WebSocket upgrade gets what the
  * WAMP servlet answers the other malformed upgrades ({@link UpgradeRequestCheck}). Errors on other connectors (a
