@@ -127,7 +127,11 @@ class MalformedUpgradeTest {
                 Arguments.of("h2c upgrade without Connection",
                         "GET /index.html HTTP/1.1\r\nHost: localhost\r\nUpgrade: h2c\r\n\r\n", "400 Bad Request"),
                 Arguments.of("header without a colon", "GET /index.html HTTP/1.1\r\nHost: localhost\r\nbroken\r\n\r\n",
-                        "400 Bad Request"));
+                        "400 Bad Request"),
+                Arguments.of("bad method", "G@T /index.html HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                        "Illegal character"),
+                Arguments.of("request line with a fourth word",
+                        "GET /index.html HTTP/1.1 extra\r\nHost: localhost\r\n\r\n", "Illegal character"));
     }
 
     /** Requests Jetty refuses before any handler: a plain line, not Jetty's HTML page echoing the URL. */
