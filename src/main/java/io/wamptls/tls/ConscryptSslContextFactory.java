@@ -9,7 +9,7 @@ import javax.net.ssl.X509ExtendedKeyManager;
 import java.security.KeyStore;
 
 /**
- * The server {@link SslContextFactory} for the Conscrypt provider, with two things Conscrypt does not do by itself
+ * The server {@link SslContextFactory} for the Conscrypt provider, with two more things Conscrypt does not do by itself
  * and that a server handling many short connections needs (measured in {@code bench/}):
  * <ul>
  *   <li>TLS session tickets, so that a returning client resumes instead of paying for a full handshake. Without
@@ -19,7 +19,7 @@ import java.security.KeyStore;
  *       handshake. Reloads go through the same path.</li>
  * </ul>
  */
-final class ConscryptSslContextFactory extends SslContextFactory.Server {
+final class ConscryptSslContextFactory extends NodeSslContextFactory {
 
     private final String providerName;
 

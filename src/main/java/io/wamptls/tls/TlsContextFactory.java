@@ -54,7 +54,7 @@ public final class TlsContextFactory {
 
         String providerName = TlsProviders.jsseProviderName(provider);
         SslContextFactory.Server ssl = provider == TlsProvider.CONSCRYPT
-                ? new ConscryptSslContextFactory(providerName) : new SslContextFactory.Server();
+                ? new ConscryptSslContextFactory(providerName) : new NodeSslContextFactory();
         useMaterial(ssl, material, ciphers);
         if (material.requiresClientCertificate()) {
             ssl.setNeedClientAuth(true);

@@ -8,13 +8,21 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.X509KeyManager;
 
+import java.io.InputStream;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.Security;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,6 +34,7 @@ import static io.wamptls.tls.TlsTestSupport.openssl;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -153,6 +162,28 @@ class TlsContextFactoryTest {
     void invalidDhparamAtStartup() {
         assertError(() -> JvmTlsSettings.applyJvmWideSettings(List.of(tls(List.of(), dir.resolve("server.crt"), null))),
                 TLS + ".dhparam", "expected PKCS#3 Diffie-Hellman parameters");
+    }
+
+    /** Jetty asks on every connection; an endpoint that requests no client certificate must not ask its session. */
+    @ParameterizedTest
+    @EnumSource(TlsProvider.class)
+    void clientChainIsLookedForOnlyWhereOneIsRequested(TlsProvider provider) throws Exception {
+        X509Certificate peer;
+        try (InputStream in = Files.newInputStream(dir.resolve("server.crt"))) {
+            peer = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        SSLSession session = (SSLSession) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {SSLSession.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getPeerCertificates")) {
+                        return new Certificate[] {peer};
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        SslContextFactory.Server withoutCas = TlsContextFactory.create(tls(List.of(), null, null), provider);
+        assertNull(withoutCas.getX509CertChain(session));
+        SslContextFactory.Server withCas = TlsContextFactory.create(tls(List.of(dir.resolve("server.crt")), null, null),
+                provider);
+        assertArrayEquals(new X509Certificate[] {peer}, withCas.getX509CertChain(session));
     }
 
     private static String[] quoted(String... names) {
