@@ -5,11 +5,11 @@ import io.wamptls.config.WampEndpointConfig;
 import io.wamptls.config.WebTransportConfig;
 import io.wamptls.websocket.WampEndpointSettings;
 import io.wamptls.websocket.WampWebSocketServlet;
+import io.wamptls.websocket.WebSocketContainerSetup;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -39,7 +39,7 @@ public final class WebTransportContext {
         context.setDisplayName(config.id());
         context.setWelcomeFiles(new String[] {"index.html", "index.htm"});
         context.setErrorHandler(new PlainErrorHandler(config.options().displayTracebacks()));
-        JakartaWebSocketServletContainerInitializer.configure(context, null);
+        WebSocketContainerSetup.install(context);
         mount(context, "", config.paths(), wamp, status);
         Set<String> webSocketServlets = Arrays.stream(context.getServletHandler().getServlets())
                 .filter(holder -> holder.getHeldClass() == WampWebSocketServlet.class)
@@ -55,7 +55,7 @@ public final class WebTransportContext {
         context.setContextPath("/");
         context.setDisplayName(id);
         context.setErrorHandler(new PlainErrorHandler(false));
-        JakartaWebSocketServletContainerInitializer.configure(context, null);
+        WebSocketContainerSetup.install(context);
         context.addServlet(new ServletHolder("wamp:" + id, new WampWebSocketServlet(settings)), "/");
         return context;
     }

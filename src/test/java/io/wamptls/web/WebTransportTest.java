@@ -8,6 +8,10 @@ import io.wamptls.testing.HttpsClients;
 import io.wamptls.testing.TestNode;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.JakartaWebSocketServerContainer;
+import org.eclipse.jetty.ee10.websocket.servlet.WebSocketUpgradeFilter;
 import org.eclipse.jetty.http.HttpHeader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,6 +127,23 @@ class WebTransportTest {
 
     private static ContentResponse get(String path) throws Exception {
         return https.GET(url(path));
+    }
+
+    /**
+     * WAMP paths upgrade in their own servlet, through the Jakarta container; Jetty's WebSocketUpgradeFilter, which
+     * wraps every request of the context to look for endpoints registered with that container, is not installed.
+     */
+    @Test
+    void webSocketContainerWithoutJettysUpgradeFilter() {
+        List<ServletContextHandler> contexts = node.server().getDescendants(ServletContextHandler.class);
+        assertFalse(contexts.isEmpty());
+        for (ServletContextHandler context : contexts) {
+            assertNotNull(JakartaWebSocketServerContainer.getContainer(context.getServletContext()),
+                    context.getDisplayName());
+            for (FilterHolder filter : context.getServletHandler().getFilters()) {
+                assertFalse(filter.getFilter() instanceof WebSocketUpgradeFilter, context.getDisplayName());
+            }
+        }
     }
 
     @Test
