@@ -65,9 +65,10 @@ class NativeEngineReleaseTest {
             assertTrue(waitUntil(() -> kept.stream().noneMatch(c -> c.getEndPoint().isOpen()), 5_000),
                     "server connections still open");
             assertTrue(kept.size() >= 65, "server saw " + kept.size() + " TLS connections");
-            // Conscrypt frees an engine's native state exactly when both directions are done
-            List<SslConnection> notFreed = kept.stream()
-                    .filter(c -> !(c.getSSLEngine().isInboundDone() && c.getSSLEngine().isOutboundDone())).toList();
+            // Conscrypt frees an engine's native state exactly when both directions are done. The release runs in
+            // the connection's close listeners, which Jetty calls after the end point reports itself closed.
+            waitUntil(() -> kept.stream().allMatch(NativeEngineReleaseTest::engineDone), 5_000);
+            List<SslConnection> notFreed = kept.stream().filter(c -> !engineDone(c)).toList();
             assertEquals(List.of(), notFreed, "closed connections whose engine keeps its native state");
             // the process-wide count: other tests' nodes may close pipes meanwhile, never open 60
             long after = pipes();
@@ -76,6 +77,10 @@ class NativeEngineReleaseTest {
             node.stop();
             TlsProviders.setMode(null);
         }
+    }
+
+    private static boolean engineDone(SslConnection connection) {
+        return connection.getSSLEngine().isInboundDone() && connection.getSSLEngine().isOutboundDone();
     }
 
     /** Full handshakes, then either a TLS close (close_notify) or an abrupt TCP close. */
