@@ -1,12 +1,6 @@
 package io.wamptls.tls;
 
-import io.wamptls.config.ConfigLoader;
-import io.wamptls.node.Node;
-import io.wamptls.node.NodeFactory;
-import io.wamptls.testing.TestNode;
-import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.ssl.SslConnection;
-import org.eclipse.jetty.server.Connector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,12 +15,10 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Conscrypt opens a pipe for every TLS connection and closed it only when the garbage collector finalized the
@@ -40,24 +32,9 @@ class NativeEngineReleaseTest {
 
     @Test
     void closedConscryptConnectionsLeaveNoDescriptorsBehind() throws Exception {
-        assumeTrue(TlsProviders.conscryptAvailable(), "Conscrypt's native library does not load here");
-        int port = TestNode.freePort();
-        TestNode.create(dir).config(TestNode.routerConfig("[" + TestNode.tlsWebTransport(port) + "]"));
-        TlsProviders.setMode(TlsProviders.Mode.CONSCRYPT);
-        Node node = NodeFactory.create(ConfigLoader.load(dir));
-        Queue<SslConnection> kept = new ConcurrentLinkedQueue<>();
-        for (Connector connector : node.server().getConnectors()) {
-            connector.addBean(new Connection.Listener() {
-                @Override
-                public void onOpened(Connection connection) {
-                    if (connection instanceof SslConnection ssl) {
-                        kept.add(ssl);
-                    }
-                }
-            });
-        }
-        try {
-            node.start();
+        try (ConscryptNodeUnderTest node = ConscryptNodeUnderTest.start(dir)) {
+            int port = node.port;
+            Queue<SslConnection> kept = node.connections;
             handshakeAndClose(port, 5, true); // warm-up: lazily created pipes and selectors are not leaks
             long before = pipes();
             handshakeAndClose(port, 30, true);
@@ -73,9 +50,6 @@ class NativeEngineReleaseTest {
             // the process-wide count: other tests' nodes may close pipes meanwhile, never open 60
             long after = pipes();
             assertTrue(after - before < 10, "pipes before " + before + ", after 60 closed connections " + after);
-        } finally {
-            node.stop();
-            TlsProviders.setMode(null);
         }
     }
 
