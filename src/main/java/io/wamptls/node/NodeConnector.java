@@ -27,8 +27,9 @@ final class NodeConnector extends ServerConnector {
     /** Jetty's setup task for an accepted channel; anything else the selector dispatches goes to the pool. */
     private static final String ACCEPT_TASK = "org.eclipse.jetty.io.ManagedSelector$Accept";
 
-    NodeConnector(Server server, ConnectionFactory... factories) {
-        super(server, null, null, null, 0, -1, factories);
+    /** @param selectors the number of selector threads, or -1 for Jetty's default */
+    NodeConnector(Server server, int selectors, ConnectionFactory... factories) {
+        super(server, null, null, null, 0, selectors, factories);
     }
 
     /**

@@ -25,7 +25,7 @@ class NodeConnectorTest {
     @Test
     void aNewConnectionIsSetUpOnTheSelectorThread() throws Exception {
         Server server = new Server();
-        NodeConnector connector = new NodeConnector(server, new HttpConnectionFactory());
+        NodeConnector connector = new NodeConnector(server, -1, new HttpConnectionFactory());
         connector.setHost("127.0.0.1");
         CompletableFuture<StackTraceElement[]> opened = new CompletableFuture<>();
         connector.addBean(new Connection.Listener() {
