@@ -5,6 +5,7 @@ import io.wamptls.config.TransportConfig;
 import io.wamptls.config.WebOptions;
 import io.wamptls.config.WebSocketTransportConfig;
 import io.wamptls.config.WebTransportConfig;
+import io.wamptls.tls.NativeEngineConnectionFactory;
 import io.wamptls.tls.NativeEngineRelease;
 import io.wamptls.tls.TlsContextFactory;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
@@ -86,18 +87,11 @@ final class Connectors {
         return connector;
     }
 
-    /**
-     * The TLS layer. A native (Conscrypt) engine reads and writes records only in direct memory: handed heap buffers,
-     * Jetty's default, it allocates and zeroes a direct buffer of its own per connection (page faults included) and
-     * copies each record through it. With pooled direct buffers a handshake needs none (10-15 % more resumed
-     * handshakes per second); the JDK's engine works on heap arrays and keeps them.
-     */
+    /** The TLS layer: Conscrypt's engines get the buffers they work on without copies of their own. */
     private static SslConnectionFactory tls(SslContextFactory.Server ssl, String next) {
-        SslConnectionFactory tls = new SslConnectionFactory(ssl, next);
-        boolean nativeEngines = TlsContextFactory.usesNativeEngines(ssl);
-        tls.setDirectBuffersForEncryption(nativeEngines);
-        tls.setDirectBuffersForDecryption(nativeEngines);
-        return tls;
+        return TlsContextFactory.usesNativeEngines(ssl)
+                ? new NativeEngineConnectionFactory(ssl, next)
+                : new SslConnectionFactory(ssl, next);
     }
 
     /**
