@@ -47,7 +47,7 @@ public final class NodeFactory {
     public static Node create(NodeConfig config) throws ConfigException {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("wamp-tls");
-        Server server = new Server(threads);
+        Server server = new Server(threads, new QuietScheduler(), null);
         server.setStopTimeout(5_000);
         server.setStopAtShutdown(false); // the CLI's shutdown hook stops the node, router first
         return build(server, config, true);
