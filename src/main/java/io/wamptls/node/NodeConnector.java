@@ -10,11 +10,13 @@ import org.eclipse.jetty.server.NegotiatingServerConnection;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.internal.HttpConnection;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.IO;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.Selector;
 import java.nio.channels.SelectionKey;
@@ -76,6 +78,33 @@ final class NodeConnector extends ServerConnector {
     @Override
     protected SocketChannelEndPoint newEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key) {
         SocketChannelEndPoint endPoint = new SocketChannelEndPoint(channel, selector, key, getScheduler()) {
+            /**
+             * As Jetty's, except that a read failure (the peer reset the connection) closes the end point at once.
+             * Jetty's reports it as an end of input, and the TLS layer then tries to write its close_notify into
+             * the dead socket: a failed write, a SIGPIPE and two exceptions more.
+             */
+            @Override
+            public int fill(ByteBuffer buffer) throws IOException {
+                if (isInputShutdown()) {
+                    return -1;
+                }
+                int position = BufferUtil.flipToFill(buffer);
+                try {
+                    int filled = channel.read(buffer);
+                    if (filled > 0) {
+                        notIdle();
+                    } else if (filled < 0) {
+                        shutdownInput();
+                    }
+                    return filled;
+                } catch (IOException reset) {
+                    close(reset);
+                    return -1;
+                } finally {
+                    BufferUtil.flipToFlush(buffer, position);
+                }
+            }
+
             @Override
             public void onClose(Throwable cause) {
                 boolean quiet = closesQuietly(getConnection());

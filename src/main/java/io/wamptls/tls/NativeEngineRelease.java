@@ -4,6 +4,8 @@ import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.ssl.SslConnection;
 
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import java.nio.ByteBuffer;
 
 /**
  * Frees a Conscrypt engine's native TLS state as soon as its connection closes.
@@ -15,6 +17,10 @@ import javax.net.ssl.SSLEngine;
  * handshakes. Registered on every connector whose factory uses Conscrypt.
  */
 public final class NativeEngineRelease implements Connection.Listener {
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    /** Direct, as Conscrypt copies any other buffer through a direct one it allocates per engine. */
+    private static final ThreadLocal<ByteBuffer> DISCARDED_RECORDS =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(1024));
 
     @Override
     public void onClosed(Connection connection) {
@@ -30,7 +36,13 @@ public final class NativeEngineRelease implements Connection.Listener {
         engine.closeOutbound();
         try {
             engine.closeInbound();
-        } catch (javax.net.ssl.SSLException ignored) {
+            // Closing queues a close_notify, and Conscrypt frees only once it has been taken out. Jetty takes it
+            // out when it writes it; a connection closed without that write (the peer reset it) is drained here.
+            ByteBuffer discard = DISCARDED_RECORDS.get();
+            for (int i = 0; i < 4 && !engine.isOutboundDone(); i++) {
+                engine.wrap(EMPTY, discard.clear());
+            }
+        } catch (SSLException ignored) {
             // the peer sent no close_notify: nothing to report on a connection that is gone
         }
     }

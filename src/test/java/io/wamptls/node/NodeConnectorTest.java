@@ -4,14 +4,20 @@ import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.ByteArrayEndPoint;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.SelectorManager;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.internal.HttpConnection;
+import org.eclipse.jetty.util.BufferUtil;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -115,6 +121,30 @@ class NodeConnectorTest {
             }
         };
         assertFalse(NodeConnector.closesQuietly(other), "an unknown connection may run anything when it closes");
+    }
+
+    @Test
+    void aConnectionThePeerResetIsClosedByTheReadThatFindsIt() throws Exception {
+        NodeConnector connector = new NodeConnector(new Server(), 1, new HttpConnectionFactory());
+        try (ServerSocketChannel listening = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+             Socket client = new Socket("127.0.0.1", ((InetSocketAddress) listening.getLocalAddress()).getPort());
+             SocketChannel accepted = listening.accept()) {
+            accepted.configureBlocking(false);
+            SocketChannelEndPoint endPoint = connector.newEndPoint(accepted, null, null);
+            client.setSoLinger(true, 0);
+            client.close(); // a reset, not a FIN
+            ByteBuffer buffer = BufferUtil.allocate(64);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            int filled = 0;
+            while (filled == 0 && System.nanoTime() < deadline) {
+                filled = endPoint.fill(buffer);
+                Thread.sleep(filled == 0 ? 10 : 0);
+            }
+            assertEquals(-1, filled);
+            // Jetty's end point would only shut its input and let the TLS layer write a close_notify into the reset
+            // socket; a closed one writes nothing more
+            assertFalse(endPoint.isOpen(), "the reset connection is still open: " + endPoint);
+        }
     }
 
     /** A started server with one plain HTTP/1.1 connector and no handler; {@code listener} sees its events. */
