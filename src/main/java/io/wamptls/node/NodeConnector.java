@@ -55,6 +55,8 @@ final class NodeConnector extends ServerConnector {
 
     /** The selector of a closing end point whose teardown may run there, while that end point is in {@code onClose}. */
     private static final ThreadLocal<ManagedSelector> QUIET_CLOSE = new ThreadLocal<>();
+    /** Set while a selector hands a channel it has just accepted to Jetty. */
+    private static final ThreadLocal<Boolean> ACCEPTING = new ThreadLocal<>();
 
     /** @param selectors the number of selector threads, or -1 for Jetty's default */
     NodeConnector(Server server, int selectors, ConnectionFactory... factories) {
@@ -77,49 +79,7 @@ final class NodeConnector extends ServerConnector {
 
     @Override
     protected SocketChannelEndPoint newEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key) {
-        SocketChannelEndPoint endPoint = new SocketChannelEndPoint(channel, selector, key, getScheduler()) {
-            /**
-             * As Jetty's, except that a read failure (the peer reset the connection) closes the end point at once.
-             * Jetty's reports it as an end of input, and the TLS layer then tries to write its close_notify into
-             * the dead socket: a failed write, a SIGPIPE and two exceptions more.
-             */
-            @Override
-            public int fill(ByteBuffer buffer) throws IOException {
-                if (isInputShutdown()) {
-                    return -1;
-                }
-                int position = BufferUtil.flipToFill(buffer);
-                try {
-                    int filled = channel.read(buffer);
-                    if (filled > 0) {
-                        notIdle();
-                    } else if (filled < 0) {
-                        shutdownInput();
-                    }
-                    return filled;
-                } catch (IOException reset) {
-                    close(reset);
-                    return -1;
-                } finally {
-                    BufferUtil.flipToFlush(buffer, position);
-                }
-            }
-
-            @Override
-            public void onClose(Throwable cause) {
-                boolean quiet = closesQuietly(getConnection());
-                if (quiet) {
-                    QUIET_CLOSE.set(selector);
-                }
-                try {
-                    super.onClose(cause);
-                } finally {
-                    if (quiet) {
-                        QUIET_CLOSE.remove();
-                    }
-                }
-            }
-        };
+        NodeEndPoint endPoint = new NodeEndPoint(channel, selector, key, getScheduler());
         endPoint.setIdleTimeout(getIdleTimeout());
         return endPoint;
     }
@@ -156,13 +116,25 @@ final class NodeConnector extends ServerConnector {
                 };
             }
 
+            @Override
+            protected void accepted(SelectableChannel channel) throws IOException {
+                ACCEPTING.set(Boolean.TRUE);
+                try {
+                    super.accepted(channel);
+                } finally {
+                    ACCEPTING.remove();
+                }
+            }
+
             /** The selector that accepted a connection keeps it; anything else gets Jetty's round robin. */
             @Override
             protected ManagedSelector chooseSelector() {
-                Thread current = Thread.currentThread();
-                for (OwnedSelector selector : owned) {
-                    if (selector.selectingThread == current) {
-                        return selector;
+                if (ACCEPTING.get() != null) {
+                    Thread current = Thread.currentThread();
+                    for (OwnedSelector selector : owned) {
+                        if (selector.selectingThread == current) {
+                            return selector;
+                        }
                     }
                 }
                 return super.chooseSelector();
@@ -198,6 +170,58 @@ final class NodeConnector extends ServerConnector {
         protected int nioSelect(Selector selector, boolean now) throws IOException {
             selectingThread = Thread.currentThread();
             return super.nioSelect(selector, now);
+        }
+    }
+
+    /**
+     * Jetty's end point, with two changes. A read failure (the peer reset the connection) closes it at once: Jetty's
+     * reports it as an end of input, and the TLS layer then writes its close_notify into the dead socket, which costs
+     * a failed write, a SIGPIPE and two more exceptions. And a close that runs no application code leaves its
+     * teardown to this end point's selector.
+     */
+    private static final class NodeEndPoint extends SocketChannelEndPoint {
+        private final ManagedSelector selector;
+
+        NodeEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key, Scheduler scheduler) {
+            super(channel, selector, key, scheduler);
+            this.selector = selector;
+        }
+
+        @Override
+        public int fill(ByteBuffer buffer) throws IOException {
+            if (isInputShutdown()) {
+                return -1;
+            }
+            int position = BufferUtil.flipToFill(buffer);
+            try {
+                int filled = getChannel().read(buffer);
+                if (filled > 0) {
+                    notIdle();
+                } else if (filled < 0) {
+                    shutdownInput();
+                }
+                return filled;
+            } catch (IOException reset) {
+                close(reset);
+                return -1;
+            } finally {
+                BufferUtil.flipToFlush(buffer, position);
+            }
+        }
+
+        @Override
+        public void onClose(Throwable cause) {
+            boolean quiet = selector != null && closesQuietly(getConnection());
+            if (quiet) {
+                QUIET_CLOSE.set(selector);
+            }
+            try {
+                super.onClose(cause);
+            } finally {
+                if (quiet) {
+                    QUIET_CLOSE.remove();
+                }
+            }
         }
     }
 }
